@@ -1,0 +1,44 @@
+// Every piece of editor text in a report, with the document path that names it in findings.
+import type { Narrative } from '../report/report-document';
+
+export interface NarrativeField {
+  /** e.g. narrative.overview[1].body */
+  readonly location: string;
+  readonly text: string;
+  /** The heading the text sits under, when it is an overview subsection: gives context to rule R7. */
+  readonly heading?: string;
+}
+
+export function narrativeFields(narrative: Narrative): NarrativeField[] {
+  return [
+    { location: 'narrative.preamble', text: narrative.preamble },
+    ...(narrative.overviewIntro === undefined ? [] : [{ location: 'narrative.overviewIntro', text: narrative.overviewIntro }]),
+    ...narrative.overview.flatMap((section, i) => [
+      { location: `narrative.overview[${i}].heading`, text: section.heading },
+      { location: `narrative.overview[${i}].body`, text: section.body, heading: section.heading },
+    ]),
+    { location: 'narrative.problems', text: narrative.problems },
+    { location: 'narrative.otherMatters', text: narrative.otherMatters },
+  ];
+}
+
+/** Puts edited field texts back into the narrative, keyed by location. */
+export function withFieldTexts(narrative: Narrative, text: (location: string, original: string) => string): Narrative {
+  return {
+    preamble: text('narrative.preamble', narrative.preamble),
+    ...(narrative.overviewIntro === undefined ? {} : { overviewIntro: text('narrative.overviewIntro', narrative.overviewIntro) }),
+    overview: narrative.overview.map((section, i) => ({
+      heading: text(`narrative.overview[${i}].heading`, section.heading),
+      body: text(`narrative.overview[${i}].body`, section.body),
+    })),
+    problems: text('narrative.problems', narrative.problems),
+    otherMatters: text('narrative.otherMatters', narrative.otherMatters),
+  };
+}
+
+/** 1-based line of a character offset. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}

@@ -1,0 +1,52 @@
+// Narrative references: `{{applications.received.total}}` in editor text becomes the cell's value at merge time.
+// Only this literal substitution happens; editor text is never compiled as a template.
+import { findCell } from '../format/templates';
+import { readCell } from '../report/parse-report';
+import type { ReportDocument } from '../report/report-document';
+import type { ValidationFinding } from '../rules/validation-finding';
+import { lineAt, narrativeFields, withFieldTexts } from './narrative-fields';
+
+const reference = /\{\{([\s\S]*?)\}\}/g;
+
+/** How a referenced blank cell reads in the text. */
+const blankText = '—';
+
+/** Rule R10: every reference names a cell of the report's template. */
+export function checkReferences(report: ReportDocument): ValidationFinding[] {
+  const findings: ValidationFinding[] = [];
+  for (const field of narrativeFields(report.narrative)) {
+    for (const match of field.text.matchAll(reference)) {
+      const path = match[1]!.trim();
+      if (findCell(report.template, path)) continue;
+      findings.push({
+        rule: 'R10',
+        severity: 'error',
+        cells: [],
+        location: field.location,
+        line: lineAt(field.text, match.index),
+        expected: 'a cell id',
+        actual: match[0],
+        message: {
+          zh: `引用 ${match[0]} 不是 ${report.template} 版模板中的单元格（应形如 {{applications.received.total}}）`,
+          en: `reference ${match[0]} names no cell of template ${report.template} (expected e.g. {{applications.received.total}})`,
+        },
+      });
+    }
+  }
+  return findings;
+}
+
+/** Replaces every reference that names a cell by the cell's value; unknown ones stay as typed (R10 reports them). */
+export function resolveReferences(report: ReportDocument): ReportDocument {
+  const narrative = withFieldTexts(report.narrative, (_location, text) =>
+    text.includes('{{')
+      ? text.replace(reference, (whole, path: string) => {
+          const cell = findCell(report.template, path.trim());
+          if (!cell) return whole;
+          const value = readCell(report.statistics, cell.path);
+          return value === null ? blankText : String(value);
+        })
+      : text,
+  );
+  return { ...report, narrative };
+}

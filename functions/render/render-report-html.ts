@@ -1,0 +1,68 @@
+// A report document → one self-contained HTML page (fonts by URL, CSS inline, no script).
+import { templates } from '../core/format/templates';
+import type { ReportDocument } from '../core/report/report-document';
+import { fontFiles } from './font-faces';
+import { renderMarkdown } from './markdown';
+import { chineseNumeral, reportSections } from './report-sections';
+import { draftCss, reportCss, reportTemplate } from './report-template';
+import { tableLayout } from './table-layout';
+
+export interface RenderHtmlOptions {
+  /** Marks every page 草稿 (a report printed despite validation errors). */
+  readonly draft?: boolean;
+  /**
+   * Where the page loads its woff2 fonts from, e.g. `/assets/fonts/` on the public site. By default the
+   * font files on this machine (file:// URLs), which is what the PDF printer allows and nothing else.
+   */
+  readonly fontBaseUrl?: string;
+}
+
+function issuedOnText(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+function fontSource(fontBaseUrl: string | undefined): string {
+  if (fontBaseUrl === undefined) return 'file:';
+  return /^https?:\/\//.test(fontBaseUrl) ? new URL(fontBaseUrl).origin : "'self'";
+}
+
+/**
+ * Renders the report as HTML. Render the document with its narrative references already resolved
+ * (`resolveReferences`); the text is Markdown, sanitized, and never evaluated as a template.
+ */
+export function renderReportHtml(report: ReportDocument, options: RenderHtmlOptions = {}): string {
+  const { narrative, agency } = report;
+  const template = templates[report.template];
+  const sections = reportSections(report.template).map((section, i) => {
+    const id = `section-${i + 1}`;
+    if (section.kind === 'table') return { id, number: section.number, heading: section.heading, table: tableLayout(section.table, report.statistics) };
+    if (section.field === 'overview') {
+      return {
+        id, number: section.number, heading: section.heading,
+        intro: narrative.overviewIntro ? renderMarkdown(narrative.overviewIntro) : '',
+        subsections: narrative.overview.map((sub, k) => ({ number: `（${chineseNumeral(k + 1)}）`, heading: sub.heading, body: renderMarkdown(sub.body) })),
+      };
+    }
+    return { id, number: section.number, heading: section.heading, intro: renderMarkdown(narrative[section.field]), subsections: [] };
+  });
+  const fonts = fontFiles();
+  const base = options.fontBaseUrl;
+  return reportTemplate({
+    title: report.title,
+    issuer: agency.issuer,
+    subject: `${agency.name}${report.year}年政府信息公开工作年度报告（${template.source}格式）`,
+    keywords: ['政府信息公开', '年度报告', `${report.year}年`, agency.name].join(','),
+    fontSource: fontSource(base),
+    fontFaces: compactCss(fonts.css(base === undefined ? undefined : () => base)),
+    css: reportCss,
+    draftCss,
+    draft: options.draft === true,
+    preamble: renderMarkdown(narrative.preamble),
+    sections,
+    issuedOn: report.issuedOn,
+    issuedOnText: issuedOnText(report.issuedOn),
+  });
+}
+
+const compactCss = (css: string) => css.replace(/\s*\n\s*/g, '').replace(/:\s+/g, ':');

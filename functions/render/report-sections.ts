@@ -1,0 +1,29 @@
+// The six sections in printed order: the three tables come from the template definition, the three
+// narrative sections (一、五、六, spec §1) are named here because the core defines only the tables.
+import { templates } from '../core/format/templates';
+import type { TableDefinition } from '../core/format/table-definition';
+
+export type ReportSection =
+  | { readonly kind: 'narrative'; readonly number: string; readonly heading: string; readonly field: 'overview' | 'problems' | 'otherMatters' }
+  | { readonly kind: 'table'; readonly number: string; readonly heading: string; readonly table: TableDefinition };
+
+const narrativeSections: readonly (ReportSection & { kind: 'narrative' })[] = [
+  { kind: 'narrative', number: '一', heading: '总体情况', field: 'overview' },
+  { kind: 'narrative', number: '五', heading: '存在的主要问题及改进情况', field: 'problems' },
+  { kind: 'narrative', number: '六', heading: '其他需要报告的事项', field: 'otherMatters' },
+];
+
+const numerals = '一二三四五六七八九十';
+
+/** 1 → 一, 12 → 十二: numbering of sections and （一） subsections. */
+export function chineseNumeral(n: number): string {
+  if (n <= 10) return numerals[n - 1] ?? String(n);
+  if (n < 20) return `十${numerals[n - 11] ?? ''}`;
+  const tens = Math.floor(n / 10);
+  return `${numerals[tens - 1]}十${n % 10 === 0 ? '' : numerals[(n % 10) - 1]}`;
+}
+
+export function reportSections(template: keyof typeof templates): ReportSection[] {
+  const tables = templates[template].tables.map((table): ReportSection => ({ kind: 'table', number: table.section, heading: table.heading, table }));
+  return [...narrativeSections, ...tables].sort((a, b) => numerals.indexOf(a.number) - numerals.indexOf(b.number));
+}

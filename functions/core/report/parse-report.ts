@@ -82,6 +82,28 @@ function isCellValue(kind: CellKind, value: Json): boolean {
   }
 }
 
+const rowTrees = new WeakMap<TableDefinition, { children: Map<string, string[]>; rowIds: Set<string> }>();
+
+/** The keys allowed at each nesting level of a table (derived from the row ids), computed once per table. */
+function rowTree(table: TableDefinition) {
+  let tree = rowTrees.get(table);
+  if (!tree) {
+    const children = new Map<string, string[]>();
+    for (const row of table.rows) {
+      const parts = row.id.split('.');
+      parts.forEach((part, i) => {
+        const parent = parts.slice(0, i).join('.');
+        const list = children.get(parent) ?? [];
+        if (!list.includes(part)) list.push(part);
+        children.set(parent, list);
+      });
+    }
+    tree = { children, rowIds: new Set(table.rows.map((r) => r.id)) };
+    rowTrees.set(table, tree);
+  }
+  return tree;
+}
+
 /** Checks a table against its definition: every row and cell present, no others, each value of its kind. */
 function checkTable(f: Findings, template: TemplateId, table: TableDefinition, values: Json): void {
   const at = `statistics.${table.id}`;
@@ -89,17 +111,7 @@ function checkTable(f: Findings, template: TemplateId, table: TableDefinition, v
     f.add(at, { zh: `对象（表${table.section}的各行）`, en: `an object (the rows of table ${table.section})` }, values);
     return;
   }
-  // Unknown keys at each nesting level: derived from the row ids, so a 2021 row in a 2019 document is named.
-  const children = new Map<string, Set<string>>();
-  for (const row of table.rows) {
-    const parts = row.id.split('.');
-    parts.forEach((part, i) => {
-      const parent = parts.slice(0, i).join('.');
-      if (!children.has(parent)) children.set(parent, new Set());
-      children.get(parent)!.add(part);
-    });
-  }
-  const rowIds = new Set(table.rows.map((r) => r.id));
+  const { children, rowIds } = rowTree(table);
   const unknown = (id: string, allowed: readonly string[]): void => {
     const inTable = `${table.id}.${id}`;
     const elsewhere = templateIds.find((other) => other !== template && cellsOf(other).some((c) => c.id === inTable || c.id.startsWith(`${inTable}.`)));
@@ -113,7 +125,7 @@ function checkTable(f: Findings, template: TemplateId, table: TableDefinition, v
     });
   };
   const walk = (node: JsonObject, prefix: string): void => {
-    const allowed = [...(children.get(prefix) ?? [])];
+    const allowed = children.get(prefix) ?? [];
     for (const key of Object.keys(node)) {
       const id = prefix ? `${prefix}.${key}` : key;
       if (!allowed.includes(key)) unknown(id, allowed);

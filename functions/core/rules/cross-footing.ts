@@ -1,13 +1,20 @@
 // Rules R1–R4: the 勾稽关系 printed in, or implied by, the official tables.
+// The equations are derived from the format once per template; checking a report is then only additions.
 import { resultsGroup } from '../format/applications-table';
 import { columnLabel, rowLabel } from '../format/labels';
-import { tableOf } from '../format/templates';
+import { tableOf, templateIds } from '../format/templates';
 import type { ColumnDefinition, RowDefinition, TableDefinition, TemplateId } from '../format/table-definition';
 import type { CellValue } from '../report/report-document';
 import { sumOf } from './rule-context';
-import type { RuleId, ValidationFinding } from './validation-finding';
+import type { Message, RuleId, ValidationFinding } from './validation-finding';
 
-type Cells = ReadonlyMap<string, CellValue>;
+/** `sum(left) = sum(right)` over cells of one table. */
+interface Equation {
+  readonly rule: RuleId;
+  readonly left: readonly string[];
+  readonly right: readonly string[];
+  readonly message: (left: number, right: number) => Message;
+}
 
 const cellId = (table: TableDefinition, row: RowDefinition, column: ColumnDefinition) => `${table.id}.${row.id}.${column.key}`;
 
@@ -17,64 +24,68 @@ function row(table: TableDefinition, id: string): RowDefinition {
   return found;
 }
 
-/** One equation `left = right` over the cells of one column; a finding when both sides are known and differ. */
-function equation(
-  rule: RuleId,
-  cells: Cells,
-  left: readonly string[],
-  right: readonly string[],
-  describe: (leftValue: number, rightValue: number) => { zh: string; en: string },
-): ValidationFinding[] {
-  const expected = sumOf(cells, left);
-  const actual = sumOf(cells, right);
-  if (expected === undefined || actual === undefined || expected === actual) return [];
-  return [{ rule, severity: 'error', cells: [...left, ...right], expected, actual, message: describe(expected, actual) }];
-}
-
 const names = (rows: readonly RowDefinition[]) => rows.map((r) => rowLabel(r)).join(' + ');
 
 /** R1: per column, 一 + 二 = 三（七）+ 四. */
-function carryBalance(table: TableDefinition, cells: Cells): ValidationFinding[] {
+function carryBalance(table: TableDefinition): Equation[] {
   const [received, carriedOver, resultsTotal, carriedForward] = ['received', 'carriedOver', 'resultsTotal', 'carriedForward'].map((id) => row(table, id)) as [RowDefinition, RowDefinition, RowDefinition, RowDefinition];
-  return received.columns.flatMap((column) =>
-    equation('R1', cells, [received, carriedOver].map((r) => cellId(table, r, column)), [resultsTotal, carriedForward].map((r) => cellId(table, r, column)), (left, right) => ({
+  return received.columns.map((column) => ({
+    rule: 'R1',
+    left: [received, carriedOver].map((r) => cellId(table, r, column)),
+    right: [resultsTotal, carriedForward].map((r) => cellId(table, r, column)),
+    message: (left, right) => ({
       zh: `${columnLabel(column)}：${names([received, carriedOver])} = ${left}，但 ${names([resultsTotal, carriedForward])} = ${right}，两者应相等`,
       en: `${column.key}: received + carriedOver = ${left} but resultsTotal + carriedForward = ${right}; they must be equal`,
-    })),
-  );
+    }),
+  }));
 }
 
 /** R2 (三) and R4 (四): in every row, 总计 = the sum of the other columns. */
-function rowTotals(rule: RuleId, table: TableDefinition, cells: Cells): ValidationFinding[] {
+function rowTotals(rule: RuleId, table: TableDefinition): Equation[] {
   return table.rows.flatMap((r) => {
     const total = r.columns.find((c) => c.key === 'total');
     if (!total) return [];
-    const parts = r.columns.filter((c) => c !== total);
-    return equation(rule, cells, parts.map((c) => cellId(table, r, c)), [cellId(table, r, total)], (sum, printed) => ({
-      zh: `${table.section}、${rowLabel(r)}：总计应为各栏之和 ${sum}，实际为 ${printed}`,
-      en: `${table.id}.${r.id}: total should be the sum of the other columns, ${sum}, but is ${printed}`,
-    }));
+    return [{
+      rule,
+      left: r.columns.filter((c) => c !== total).map((c) => cellId(table, r, c)),
+      right: [cellId(table, r, total)],
+      message: (sum: number, printed: number) => ({
+        zh: `${table.section}、${rowLabel(r)}：总计应为各栏之和 ${sum}，实际为 ${printed}`,
+        en: `${table.id}.${r.id}: total should be the sum of the other columns, ${sum}, but is ${printed}`,
+      }),
+    }];
   });
 }
 
 /** R3: per column, 三（七）总计 = the sum of every 办理结果 row. */
-function resultsSum(table: TableDefinition, cells: Cells): ValidationFinding[] {
+function resultsSum(table: TableDefinition): Equation[] {
   const resultsTotal = row(table, 'resultsTotal');
   const results = table.rows.filter((r) => r !== resultsTotal && r.groups[0]?.key === resultsGroup.key);
-  return resultsTotal.columns.flatMap((column) =>
-    equation('R3', cells, results.map((r) => cellId(table, r, column)), [cellId(table, resultsTotal, column)], (sum, printed) => ({
+  return resultsTotal.columns.map((column) => ({
+    rule: 'R3',
+    left: results.map((r) => cellId(table, r, column)),
+    right: [cellId(table, resultsTotal, column)],
+    message: (sum, printed) => ({
       zh: `${columnLabel(column)}：${rowLabel(resultsTotal)}应为（一）至（六）各项之和 ${sum}，实际为 ${printed}`,
       en: `${column.key}: resultsTotal should be the sum of the result rows (一)–(六), ${sum}, but is ${printed}`,
-    })),
-  );
+    }),
+  }));
 }
 
-export function checkCrossFooting(template: TemplateId, cells: Cells): ValidationFinding[] {
-  const applications = tableOf(template, 'applications');
-  return [
-    ...carryBalance(applications, cells),
-    ...rowTotals('R2', applications, cells),
-    ...resultsSum(applications, cells),
-    ...rowTotals('R4', tableOf(template, 'reviewLitigation'), cells),
-  ];
+const equations = new Map<TemplateId, readonly Equation[]>(
+  templateIds.map((template) => {
+    const applications = tableOf(template, 'applications');
+    return [template, [...carryBalance(applications), ...rowTotals('R2', applications), ...resultsSum(applications), ...rowTotals('R4', tableOf(template, 'reviewLitigation'))]];
+  }),
+);
+
+export function checkCrossFooting(template: TemplateId, cells: ReadonlyMap<string, CellValue>): ValidationFinding[] {
+  const findings: ValidationFinding[] = [];
+  for (const { rule, left, right, message } of equations.get(template)!) {
+    const expected = sumOf(cells, left);
+    const actual = sumOf(cells, right);
+    if (expected === undefined || actual === undefined || expected === actual) continue;
+    findings.push({ rule, severity: 'error', cells: [...left, ...right], expected, actual, message: message(expected, actual) });
+  }
+  return findings;
 }

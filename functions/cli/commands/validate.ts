@@ -1,0 +1,52 @@
+// nianbao validate <report.json> [--previous <last-year.json>] [--json]
+import type { Command } from 'commander';
+import { parseReport } from '../../core/report/parse-report';
+import type { ReportDocument } from '../../core/report/report-document';
+import { validateReport } from '../../core/rules/validate-report';
+import { summarize } from '../../core/rules/validation-finding';
+import { formatFindings } from '../print-findings';
+import { readJsonFile } from '../read-json-file';
+
+export const exitCodes = { valid: 0, invalid: 1, unreadable: 2 } as const;
+
+interface ValidateOptions {
+  previous?: string;
+  json?: boolean;
+}
+
+export function registerValidateCommand(program: Command): void {
+  program
+    .command('validate')
+    .description('check a report against the official format and every rule (S1, S2, R1–R11)')
+    .argument('<report.json>', 'the report document')
+    .option('--previous <last-year.json>', "last year's report, for the cross-year rules R5, R6, R11")
+    .option('--json', 'print the findings as JSON')
+    .action(async (path: string, options: ValidateOptions) => {
+      process.exitCode = await validateCommand(path, options);
+    });
+}
+
+async function validateCommand(path: string, options: ValidateOptions): Promise<number> {
+  const input = await readJsonFile(path);
+  if (!input.ok) return unreadable(input.error);
+  let previous: ReportDocument | undefined;
+  if (options.previous) {
+    const last = await readJsonFile(options.previous);
+    if (!last.ok) return unreadable(last.error);
+    const parsedLast = parseReport(last.value);
+    if (!parsedLast.ok) {
+      console.error(`${options.previous}: 上年度报告本身不符合格式，无法用于跨年度核对\n${formatFindings(summarize(parsedLast.error), undefined)}`);
+      return exitCodes.unreadable;
+    }
+    previous = parsedLast.value;
+  }
+  const parsed = parseReport(input.value);
+  const report = parsed.ok ? validateReport(parsed.value, previous) : summarize(parsed.error);
+  console.log(options.json ? JSON.stringify(report, null, 2) : formatFindings(report, parsed.ok ? parsed.value.template : undefined));
+  return report.errors === 0 ? exitCodes.valid : exitCodes.invalid;
+}
+
+function unreadable(message: string): number {
+  console.error(message);
+  return exitCodes.unreadable;
+}

@@ -1,0 +1,21 @@
+// nianbao: the command line. Each command lives in commands/ and registers itself here.
+import { Command } from 'commander';
+import { registerMergeCommand } from './commands/merge';
+import { registerValidateCommand } from './commands/validate';
+
+const program = new Command('nianbao')
+  .description('政府信息公开工作年度报告: validate, merge, render and publish annual reports')
+  .showHelpAfterError();
+
+registerValidateCommand(program);
+registerMergeCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // Expected failures are handled by each command; anything else is a bug, reported in one line (stack with DEBUG=1).
+  const e = error as Error;
+  console.error(`nianbao: unexpected ${e.name ?? 'error'}: ${e.message ?? String(error)}`);
+  if (process.env.DEBUG) console.error(e);
+  process.exitCode = 70;
+}

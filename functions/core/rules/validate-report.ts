@@ -1,0 +1,49 @@
+// Validation: every rule of spec §4 over a parsed report, as one list of findings.
+import { checkReferences, resolveReferences } from '../narrative/references';
+import type { ReportDocument } from '../report/report-document';
+import { checkBlankCells } from './blank-cells';
+import { checkCrossFooting } from './cross-footing';
+import { checkCarriedOver, checkInForce } from './cross-year';
+import { checkIssueDate } from './issue-date';
+import { checkNarrativeNumbers } from './narrative-numbers';
+import { checkNarrativeCopied } from './narrative-similarity';
+import { checkRequiredStatements } from './required-statements';
+import { cellValues, type RuleContext } from './rule-context';
+import { summarize, type SkippedRule, type ValidationReport } from './validation-finding';
+
+const crossYearRules = ['R5', 'R6', 'R11'] as const;
+
+export function validateReport(report: ReportDocument, previous?: ReportDocument): ValidationReport {
+  const cells = cellValues(report);
+  const context: RuleContext = {
+    report,
+    resolved: resolveReferences(report),
+    cells,
+    ...(previous ? { previous: { report: previous, cells: cellValues(previous) } } : {}),
+  };
+  const findings = [
+    ...checkBlankCells(context),
+    ...checkCrossFooting(report.template, cells),
+    ...checkCarriedOver(context),
+    ...checkInForce(context),
+    ...checkNarrativeNumbers(context),
+    ...checkRequiredStatements(context),
+    ...checkIssueDate(context),
+    ...checkReferences(report),
+    ...checkNarrativeCopied(context),
+  ];
+  return summarize(findings, skippedRules(report, previous));
+}
+
+function skippedRules(report: ReportDocument, previous: ReportDocument | undefined): SkippedRule[] {
+  if (!previous) {
+    return crossYearRules.map((rule) => ({
+      rule,
+      reason: { zh: '未提供上年度报告，跨年度核对未进行', en: "last year's report was not given; cross-year check not run" },
+    }));
+  }
+  if (report.template !== '2021' || previous.template !== '2021') {
+    return [{ rule: 'R6', reason: { zh: '现行有效件数核对只适用于两年均为 2021 版模板', en: 'R6 applies only when both years use template 2021' } }];
+  }
+  return [];
+}

@@ -4,5 +4,6 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 20_000,
+    globalSetup: ['tests/adapters/local-aws-setup.ts', 'tests/render/chromium-global-setup.ts'],
   },
 });

@@ -1,0 +1,66 @@
+// The DynamoDB document client, created once per process from the config, and the table's key schema.
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { PublishConfig } from './publish-config';
+
+const clients = new Map<string, DynamoDBDocumentClient>();
+
+export function dynamoDocumentClient(config: PublishConfig): DynamoDBDocumentClient {
+  const id = `${config.region} ${config.dynamodbEndpoint ?? ''}`;
+  let client = clients.get(id);
+  if (!client) {
+    const base = new DynamoDBClient({
+      region: config.region,
+      ...(config.dynamodbEndpoint
+        ? { endpoint: config.dynamodbEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+        : {}),
+    });
+    client = DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
+    clients.set(id, client);
+  }
+  return client;
+}
+
+/** Name of the index that lists a year's statistics across agencies (for batch publish and export). */
+export const statisticsByYearIndex = 'statisticsByYear';
+
+/** Creates the table if it is missing (local stand-ins and tests; on AWS the CDK stack owns it). */
+export async function ensureTable(config: PublishConfig): Promise<void> {
+  const client = dynamoDocumentClient(config);
+  try {
+    await client.send(new DescribeTableCommand({ TableName: config.table }));
+    return;
+  } catch (error) {
+    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+  }
+  try {
+    await client.send(
+      new CreateTableCommand({
+        TableName: config.table,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+          { AttributeName: 'statisticsYear', AttributeType: 'N' },
+          { AttributeName: 'agency', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: statisticsByYearIndex,
+            KeySchema: [
+              { AttributeName: 'statisticsYear', KeyType: 'HASH' },
+              { AttributeName: 'agency', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== 'ResourceInUseException') throw error;
+  }
+}

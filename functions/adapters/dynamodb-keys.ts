@@ -1,0 +1,12 @@
+// Item keys of the single nianbao table (docs/data-model.md): everything about an agency under one partition.
+import type { ReportKey } from '../publish/archive-keys';
+
+export const agencyPk = (agency: string) => `AGENCY#${agency}`;
+export const yearPrefix = (year: number) => `YEAR#${year}#`;
+export const statisticsSk = (year: number) => `${yearPrefix(year)}STATISTICS`;
+/** Zero-padded so versions sort numerically and the newest is the last in the partition. */
+export const versionSk = (year: number, version: number) => `${yearPrefix(year)}VERSION#${String(version).padStart(6, '0')}`;
+export const versionSkPrefix = (year: number) => `${yearPrefix(year)}VERSION#`;
+export const latestSk = (year: number) => `${yearPrefix(year)}LATEST`;
+
+export const reportItemKey = (report: ReportKey, sk: string) => ({ pk: agencyPk(report.agency), sk });

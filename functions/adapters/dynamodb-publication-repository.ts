@@ -1,0 +1,155 @@
+// Version slots, publication records and the latest pointer in DynamoDB, with conditional writes only
+// (dynalite has no transactions, and none are needed: each step is one conditional item write).
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ReportKey } from '../publish/archive-keys';
+import type { PublicationRecord, PublicationRepository, PublishedFields, VersionSlot } from '../publish/ports';
+import { agencyPk, latestSk, reportItemKey, versionSk, versionSkPrefix } from './dynamodb-keys';
+
+const conditionFailed = (error: unknown) =>
+  error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException';
+
+/** Runs a conditional write; false when the condition did not hold. */
+async function conditional(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+const itemOnlyFields = new Set(['pk', 'sk', 'kind', 'agency', 'year']);
+
+function toSlot(item: Record<string, unknown>): VersionSlot | PublicationRecord {
+  return Object.fromEntries(Object.entries(item).filter(([k]) => !itemOnlyFields.has(k))) as unknown as VersionSlot | PublicationRecord;
+}
+
+export class DynamoPublicationRepository implements PublicationRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async topSlot(report: ReportKey): Promise<VersionSlot | undefined> {
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': agencyPk(report.agency), ':prefix': versionSkPrefix(report.year) },
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+      }),
+    );
+    const item = out.Items?.[0];
+    return item && toSlot(item);
+  }
+
+  claimSlot(report: ReportKey, slot: VersionSlot): Promise<boolean> {
+    return conditional(() =>
+      this.client.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...reportItemKey(report, versionSk(report.year, slot.version)), kind: 'version', agency: report.agency, year: report.year, ...slot },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    );
+  }
+
+  takeOverSlot(report: ReportKey, slot: VersionSlot, owner: string, leaseUntil: number): Promise<boolean> {
+    return conditional(() =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: reportItemKey(report, versionSk(report.year, slot.version)),
+          UpdateExpression: 'SET #owner = :owner, leaseUntil = :lease',
+          ConditionExpression: '#status = :writing AND #owner = :was AND leaseUntil = :wasLease',
+          ExpressionAttributeNames: { '#owner': 'owner', '#status': 'status' },
+          ExpressionAttributeValues: { ':owner': owner, ':lease': leaseUntil, ':writing': 'writing', ':was': slot.owner, ':wasLease': slot.leaseUntil },
+        }),
+      ),
+    );
+  }
+
+  async releaseSlot(report: ReportKey, version: number, owner: string): Promise<void> {
+    await conditional(() =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: reportItemKey(report, versionSk(report.year, version)),
+          UpdateExpression: 'SET leaseUntil = :zero',
+          ConditionExpression: '#status = :writing AND #owner = :owner',
+          ExpressionAttributeNames: { '#owner': 'owner', '#status': 'status' },
+          ExpressionAttributeValues: { ':zero': 0, ':writing': 'writing', ':owner': owner },
+        }),
+      ),
+    );
+  }
+
+  markPublished(report: ReportKey, version: number, owner: string, fields: PublishedFields): Promise<boolean> {
+    const names: Record<string, string> = { '#status': 'status', '#owner': 'owner' };
+    const values: Record<string, unknown> = { ':published': 'published', ':owner': owner };
+    const sets = ['#status = :published'];
+    for (const [i, [name, value]] of Object.entries(fields).entries()) {
+      names[`#f${i}`] = name;
+      values[`:f${i}`] = value;
+      sets.push(`#f${i} = :f${i}`);
+    }
+    return conditional(() =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: reportItemKey(report, versionSk(report.year, version)),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: '#owner = :owner',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      ),
+    );
+  }
+
+  async advanceLatest(report: ReportKey, version: number): Promise<void> {
+    await conditional(() =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: reportItemKey(report, latestSk(report.year)),
+          UpdateExpression: 'SET version = :v, kind = :kind, agency = :agency, #year = :year',
+          ConditionExpression: 'attribute_not_exists(version) OR version < :v',
+          ExpressionAttributeNames: { '#year': 'year' },
+          ExpressionAttributeValues: { ':v': version, ':kind': 'latest', ':agency': report.agency, ':year': report.year },
+        }),
+      ),
+    );
+  }
+
+  async latest(report: ReportKey): Promise<number | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: reportItemKey(report, latestSk(report.year)), ConsistentRead: true }));
+    return out.Item?.version as number | undefined;
+  }
+
+  async listPublished(report: ReportKey): Promise<PublicationRecord[]> {
+    const records: PublicationRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.client.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          FilterExpression: '#status = :published',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pk': agencyPk(report.agency), ':prefix': versionSkPrefix(report.year), ':published': 'published' },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) records.push(toSlot(item) as PublicationRecord);
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return records;
+  }
+}

@@ -1,0 +1,71 @@
+// Statistics items in DynamoDB: one item per agency and year, its cells as a map keyed by cell id.
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { StatisticsRecord } from '../core/merge/merge-report';
+import type { TemplateId } from '../core/format/table-definition';
+import { cellsToStatistics, statisticsToCells, type CellMap } from '../publish/statistics-cells';
+import type { StatisticsRepository } from '../publish/statistics-repository';
+import { statisticsByYearIndex } from './dynamodb-client';
+import { agencyPk, statisticsSk } from './dynamodb-keys';
+
+interface StatisticsItem {
+  readonly agency: string;
+  readonly year: number;
+  readonly template: TemplateId;
+  readonly cells: CellMap;
+}
+
+const toRecord = (item: Record<string, unknown>): StatisticsRecord => {
+  const { agency, year, template, cells } = item as unknown as StatisticsItem;
+  return { agency, year, template, statistics: cellsToStatistics(template, cells) };
+};
+
+export class DynamoStatisticsRepository implements StatisticsRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async put(record: StatisticsRecord): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          pk: agencyPk(record.agency),
+          sk: statisticsSk(record.year),
+          kind: 'statistics',
+          agency: record.agency,
+          year: record.year,
+          // Sparse index key: only statistics items appear in statisticsByYear.
+          statisticsYear: record.year,
+          template: record.template,
+          cells: statisticsToCells(record.template, record.statistics),
+          updatedAt: new Date().toISOString(),
+        },
+      }),
+    );
+  }
+
+  async get(agency: string, year: number): Promise<StatisticsRecord | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: { pk: agencyPk(agency), sk: statisticsSk(year) }, ConsistentRead: true }));
+    return out.Item && toRecord(out.Item);
+  }
+
+  async listYear(year: number): Promise<StatisticsRecord[]> {
+    const records: StatisticsRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.client.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: statisticsByYearIndex,
+          KeyConditionExpression: 'statisticsYear = :year',
+          ExpressionAttributeValues: { ':year': year },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) records.push(toRecord(item));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return records;
+  }
+}

@@ -1,0 +1,16 @@
+// Runs s3rver in its own process, which must start with --openssl-legacy-provider (else ListObjectsV2 pagination fails).
+// Prints one JSON line with the port once listening; exits on SIGTERM/SIGINT or when the parent's stdin closes.
+import S3rver from 's3rver';
+
+const [directory = '', port = '0', bucket = ''] = process.argv.slice(2);
+const server = new S3rver({ address: '127.0.0.1', port: Number(port), directory, silent: true, configureBuckets: bucket ? [{ name: bucket }] : [] });
+const address = await server.run();
+process.stdout.write(`${JSON.stringify({ port: address.port })}\n`);
+
+const stop = () => {
+  server.close().finally(() => process.exit(0));
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.stdin.on('end', stop);
+process.stdin.resume();

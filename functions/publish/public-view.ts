@@ -1,0 +1,68 @@
+// The public view of one report: latest.json (the pointer) and the archive index (every published version).
+// Pure: built from publication records; the publisher writes it with a short cache lifetime.
+import type { ReportKey } from './archive-keys';
+import type { PublicationRecord } from './ports';
+
+export interface PublicVersion {
+  readonly version: number;
+  readonly publishedAt: string;
+  readonly changeNote: string | null;
+  readonly html: string;
+  readonly pdf: string;
+  readonly manifest: string;
+}
+
+export interface PublicView {
+  readonly agency: string;
+  readonly year: number;
+  readonly title: string;
+  readonly latest: PublicVersion | null;
+  /** Newest first. */
+  readonly versions: readonly PublicVersion[];
+}
+
+const publicVersion = (r: PublicationRecord): PublicVersion => ({
+  version: r.version,
+  publishedAt: r.publishedAt,
+  changeNote: r.changeNote,
+  // Relative to the report folder, so the same files work behind any host.
+  html: `v${r.version}/report.html`,
+  pdf: `v${r.version}/report.pdf`,
+  manifest: `v${r.version}/manifest.json`,
+});
+
+/** Only versions up to the latest pointer are public: a version published but not yet pointed at stays out. */
+export function buildPublicView(key: ReportKey, records: readonly PublicationRecord[], latest: number | undefined): PublicView {
+  const visible = records.filter((r) => latest !== undefined && r.version <= latest).sort((a, b) => b.version - a.version);
+  const newest = visible[0];
+  return {
+    agency: key.agency,
+    year: key.year,
+    title: newest?.title ?? `${key.agency} ${key.year}`,
+    latest: newest ? publicVersion(newest) : null,
+    versions: visible.map(publicVersion),
+  };
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/** A plain, script-free archive page: the latest version first, then every earlier one with its change note. */
+export function renderPublicViewHtml(view: PublicView): string {
+  const rows = view.versions
+    .map((v) => {
+      const note = v.changeNote ? `<p>更正说明：${escapeHtml(v.changeNote)}</p>` : '';
+      return `<li><h3>第 ${v.version} 版 <time datetime="${escapeHtml(v.publishedAt)}">${escapeHtml(v.publishedAt.slice(0, 10))}</time></h3>${note}<p><a href="${v.html}">网页版</a> · <a href="${v.pdf}">PDF</a> · <a href="${v.manifest}">文件清单（SHA-256）</a></p></li>`;
+    })
+    .join('\n');
+  const latest = view.latest
+    ? `<p>最新版本：<a href="${view.latest.html}">第 ${view.latest.version} 版（网页）</a> · <a href="${view.latest.pdf}">PDF</a></p>`
+    : '<p>尚未发布。</p>';
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(view.title)} · 历史版本</title></head>
+<body><main><h1>${escapeHtml(view.title)}</h1>${latest}<h2>全部版本</h2><ol reversed>
+${rows}
+</ol></main></body></html>
+`;
+}

@@ -1,0 +1,236 @@
+// Publishing one version of one report: claim a version slot, write v{n}/ once, then move the public view.
+//
+// Safety, in order:
+// 1. The slot record in the publication repository (conditional write) makes version n ours; the slot carries the
+//    hash of our inputs, so a retry or a duplicate trigger of the same inputs finds it and resumes or returns it.
+// 2. Every versioned file is written once: if the key exists and was written for our inputs (a crashed attempt),
+//    we keep it; if it was written for anything else, that is an ArchiveConflictError, never an overwrite.
+// 3. manifest.json is written last in v{n}/, then the slot is marked published, then `latest` moves, then the
+//    indexes are rebuilt and the CDN invalidated. A crash at any point leaves the public view on the previous
+//    complete version; rerunning the same inputs completes this one.
+import { randomUUID } from 'node:crypto';
+import type { ReportDocument } from '../core/report/report-document';
+import {
+  immutableCacheControl,
+  manifestName,
+  publicViewKeys,
+  publicViewPaths,
+  shortCacheControl,
+  versionFileKey,
+  type ReportKey,
+} from './archive-keys';
+import { sha256Hex } from './input-hash';
+import { buildManifest, encodeJson, type ArchiveFile, type Manifest, type ManifestEntry } from './manifest';
+import type { ArtifactStore, CdnInvalidator, PublicationRepository, VersionSlot } from './ports';
+import { buildPublicView, renderPublicViewHtml, type PublicView } from './public-view';
+import { ArchiveConflictError, SlotBusyError, SlotLostError } from './publish-errors';
+import type { ValidationSummary } from './validation-summary';
+
+export interface PublishRequest {
+  readonly report: ReportDocument;
+  readonly inputHash: string;
+  /** report.html, report.pdf, report.json, the CSV tables. */
+  readonly files: readonly ArchiveFile[];
+  readonly validation: ValidationSummary;
+  readonly changeNote?: string;
+  readonly approver?: string;
+}
+
+/** Named points where tests inject a crash: `after:<file name>` (incl. manifest.json), `before-latest`, `before-index`. */
+export type FaultPoint = string;
+
+export interface PublishDeps {
+  readonly store: ArtifactStore;
+  readonly publications: PublicationRepository;
+  readonly cdn: CdnInvalidator;
+  readonly now?: () => Date;
+  /** How long a claimed slot is ours before a publisher of the same inputs may take it over. */
+  readonly leaseMs?: number;
+  readonly pollMs?: number;
+  readonly fault?: (point: FaultPoint) => void | Promise<void>;
+}
+
+export interface PublishOutcome {
+  readonly version: number;
+  /** True when these inputs were already published (or being published) and no new version was made. */
+  readonly reused: boolean;
+  readonly keys: { readonly html: string; readonly pdf: string; readonly manifest: string };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const metaSha = 'sha256';
+const metaInput = 'input-hash';
+
+export async function publishVersion(request: PublishRequest, deps: PublishDeps): Promise<PublishOutcome> {
+  const key: ReportKey = { agency: request.report.agency.code, year: request.report.year };
+  const owner = randomUUID();
+  const claimed = await acquireSlot(key, request.inputHash, owner, deps);
+  const outcome = (version: number, reused: boolean): PublishOutcome => ({
+    version,
+    reused,
+    keys: { html: versionFileKey(key, version, 'report.html'), pdf: versionFileKey(key, version, 'report.pdf'), manifest: versionFileKey(key, version, manifestName) },
+  });
+  if (claimed.kind === 'published') {
+    // Published before; make sure a crash between `published` and the public view did not leave it behind.
+    await ensurePublicView(key, claimed.slot.version, deps);
+    return outcome(claimed.slot.version, true);
+  }
+  const { version } = claimed.slot;
+  try {
+    const manifest = await writeVersion(key, version, request, deps);
+    const marked = await deps.publications.markPublished(key, version, owner, {
+      publishedAt: manifest.publishedAt,
+      changeNote: manifest.changeNote,
+      approver: manifest.approver,
+      title: manifest.title,
+      files: manifest.files,
+      validation: { errors: manifest.validation.errors, warnings: manifest.validation.warnings },
+    });
+    if (!marked) throw new SlotLostError(`version ${version} of ${key.agency}/${key.year} was taken over by another publisher`);
+    await ensurePublicView(key, version, deps);
+  } catch (error) {
+    // Let a retry take the slot at once instead of waiting out the lease.
+    await deps.publications.releaseSlot(key, version, owner).catch(() => undefined);
+    throw error;
+  }
+  return outcome(version, false);
+}
+
+type Claim = { kind: 'owned'; slot: VersionSlot } | { kind: 'published'; slot: VersionSlot };
+
+async function acquireSlot(key: ReportKey, inputHash: string, owner: string, deps: PublishDeps): Promise<Claim> {
+  const now = () => (deps.now?.() ?? new Date()).getTime();
+  const leaseMs = deps.leaseMs ?? 5 * 60_000;
+  const giveUpAt = now() + leaseMs + 60_000;
+  for (;;) {
+    const top = await deps.publications.topSlot(key);
+    if (!top || top.inputHash !== inputHash) {
+      // Different content than the newest version (or none yet): the next version number is ours if we claim it first.
+      const slot: VersionSlot = {
+        version: (top?.version ?? 0) + 1,
+        inputHash,
+        status: 'writing',
+        owner,
+        leaseUntil: now() + leaseMs,
+        createdAt: new Date(now()).toISOString(),
+      };
+      if (await deps.publications.claimSlot(key, slot)) return { kind: 'owned', slot };
+      continue;
+    }
+    if (top.status === 'published') return { kind: 'published', slot: top };
+    if (top.leaseUntil <= now()) {
+      const leaseUntil = now() + leaseMs;
+      if (await deps.publications.takeOverSlot(key, top, owner, leaseUntil)) return { kind: 'owned', slot: { ...top, owner, leaseUntil } };
+      continue;
+    }
+    // The same inputs are being published right now: wait for that publisher rather than make a second version.
+    if (now() > giveUpAt) throw new SlotBusyError(`version ${top.version} of ${key.agency}/${key.year} is still being written by another publisher`);
+    await sleep(deps.pollMs ?? 50);
+  }
+}
+
+/** Writes a file once; a file left by an earlier attempt at the same inputs is kept, anything else is a conflict. */
+async function writeOnce(store: ArtifactStore, key: string, file: ArchiveFile, inputHash: string): Promise<ManifestEntry> {
+  const existing = await store.head(key);
+  if (existing) {
+    const sha256 = existing.metadata[metaSha];
+    if (existing.metadata[metaInput] !== inputHash || !sha256) throw new ArchiveConflictError(key);
+    return { name: file.name, sha256, size: existing.size, type: file.type };
+  }
+  const sha256 = sha256Hex(file.body);
+  await store.put(key, file.body, { contentType: file.type, cacheControl: immutableCacheControl, metadata: { [metaSha]: sha256, [metaInput]: inputHash } });
+  return { name: file.name, sha256, size: file.body.byteLength, type: file.type };
+}
+
+async function writeVersion(key: ReportKey, version: number, request: PublishRequest, deps: PublishDeps): Promise<Manifest> {
+  const entries: ManifestEntry[] = [];
+  for (const file of request.files) {
+    entries.push(await writeOnce(deps.store, versionFileKey(key, version, file.name), file, request.inputHash));
+    await deps.fault?.(`after:${file.name}`);
+  }
+  const manifestKey = versionFileKey(key, version, manifestName);
+  const existing = await deps.store.head(manifestKey);
+  let manifest: Manifest;
+  if (existing) {
+    // A crashed attempt finished the version folder: its manifest (and publishedAt) stands.
+    if (existing.metadata[metaInput] !== request.inputHash) throw new ArchiveConflictError(manifestKey);
+    const body = await deps.store.get(manifestKey);
+    if (!body) throw new ArchiveConflictError(manifestKey);
+    manifest = JSON.parse(new TextDecoder().decode(body)) as Manifest;
+  } else {
+    const { report } = request;
+    manifest = buildManifest({
+      agency: key.agency,
+      year: key.year,
+      template: report.template,
+      title: report.title,
+      version,
+      publishedAt: (deps.now?.() ?? new Date()).toISOString(),
+      changeNote: request.changeNote ?? null,
+      approver: request.approver ?? null,
+      inputHash: request.inputHash,
+      validation: request.validation,
+      files: entries,
+    });
+    await writeOnce(deps.store, manifestKey, { name: manifestName, type: 'application/json', body: encodeJson(manifest) }, request.inputHash);
+  }
+  await deps.fault?.(`after:${manifestName}`);
+  return manifest;
+}
+
+const sameView = (a: PublicView, b: PublicView | undefined) => JSON.stringify(a) === JSON.stringify(b);
+
+function parseView(body: Uint8Array | undefined): PublicView | undefined {
+  try {
+    return body && (JSON.parse(new TextDecoder().decode(body)) as PublicView);
+  } catch {
+    return undefined; // half-written by a stand-in without atomic PUTs: treat as stale
+  }
+}
+
+// Publishers in one process take turns on a report's public view (S3 PUTs to one key race; s3rver's are not even atomic).
+const viewLocks = new Map<string, Promise<void>>();
+async function withViewLock(key: ReportKey, work: () => Promise<void>): Promise<void> {
+  const id = `${key.agency}/${key.year}`;
+  const previous = viewLocks.get(id) ?? Promise.resolve();
+  const current = previous.then(work, work);
+  const settled = current.catch(() => undefined);
+  viewLocks.set(id, settled);
+  try {
+    await current;
+  } finally {
+    if (viewLocks.get(id) === settled) viewLocks.delete(id);
+  }
+}
+
+/**
+ * Moves `latest` to at least `version`, then rewrites the public view until what the bucket shows is what the
+ * repository says: another process may write an older view after ours, but then its own check sees the difference.
+ */
+async function ensurePublicView(key: ReportKey, version: number, deps: PublishDeps): Promise<void> {
+  await deps.fault?.('before-latest');
+  await deps.publications.advanceLatest(key, version);
+  await deps.fault?.('before-index');
+  const keys = publicViewKeys(key);
+  const read = async () => buildPublicView(key, await deps.publications.listPublished(key), await deps.publications.latest(key));
+  await withViewLock(key, async () => {
+    let changed = false;
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const view = await read();
+      if (sameView(view, parseView(await deps.store.get(keys.indexJson)))) break;
+      await writePublicView(key, view, deps.store);
+      changed = true;
+    }
+    if (changed) await deps.cdn.invalidate(publicViewPaths(key));
+  });
+}
+
+async function writePublicView(key: ReportKey, view: PublicView, store: ArtifactStore): Promise<void> {
+  const keys = publicViewKeys(key);
+  const json = { contentType: 'application/json', cacheControl: shortCacheControl };
+  // index.json last: when it is current, the others were written before it.
+  await store.put(keys.indexHtml, new TextEncoder().encode(renderPublicViewHtml(view)), { contentType: 'text/html; charset=utf-8', cacheControl: shortCacheControl });
+  await store.put(keys.latest, encodeJson(view.latest), json);
+  await store.put(keys.indexJson, encodeJson(view), json);
+}

@@ -1,0 +1,31 @@
+// vitest globalSetup: dynalite and s3rver, started once per test run, shared by every integration test.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startDynalite } from '../../functions/adapters/local-stack/dynalite-server';
+import { startS3rver } from '../../functions/adapters/local-stack/s3rver-server';
+
+export interface LocalAws {
+  readonly dynamodbEndpoint: string;
+  readonly s3Endpoint: string;
+  readonly bucket: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    localAws: LocalAws;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const directory = await mkdtemp(join(tmpdir(), 'nianbao-s3rver-'));
+  const bucket = 'nianbao-test';
+  const [dynamo, s3] = await Promise.all([startDynalite(), startS3rver({ directory, bucket })]);
+  project.provide('localAws', { dynamodbEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint, bucket });
+  return async () => {
+    await Promise.all([dynamo.close(), s3.close()]);
+    await rm(directory, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,115 @@
+// In-memory implementations of the publish ports, with the same conditional semantics as the DynamoDB/S3 adapters.
+import type { ReportKey } from '../../functions/publish/archive-keys';
+import type {
+  ArtifactStore,
+  CdnInvalidator,
+  PublicationRecord,
+  PublicationRepository,
+  PublishedFields,
+  PutOptions,
+  StoredObject,
+  VersionSlot,
+} from '../../functions/publish/ports';
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+export class MemoryArtifactStore implements ArtifactStore {
+  readonly objects = new Map<string, { body: Uint8Array; options: PutOptions }>();
+  readonly puts: string[] = [];
+
+  async head(key: string): Promise<StoredObject | undefined> {
+    await tick();
+    const o = this.objects.get(key);
+    return o && { size: o.body.byteLength, metadata: { ...o.options.metadata } };
+  }
+
+  async get(key: string): Promise<Uint8Array | undefined> {
+    await tick();
+    return this.objects.get(key)?.body;
+  }
+
+  async put(key: string, body: Uint8Array, options: PutOptions): Promise<void> {
+    await tick();
+    this.puts.push(key);
+    this.objects.set(key, { body, options });
+  }
+
+  json(key: string): unknown {
+    const o = this.objects.get(key);
+    return o && JSON.parse(new TextDecoder().decode(o.body));
+  }
+}
+
+const id = (k: ReportKey) => `${k.agency}/${k.year}`;
+
+export class MemoryPublicationRepository implements PublicationRepository {
+  readonly slots = new Map<string, Map<number, VersionSlot | PublicationRecord>>();
+  readonly latestVersions = new Map<string, number>();
+
+  private of(k: ReportKey) {
+    let m = this.slots.get(id(k));
+    if (!m) this.slots.set(id(k), (m = new Map()));
+    return m;
+  }
+
+  async topSlot(k: ReportKey) {
+    await tick();
+    const m = this.of(k);
+    return m.get(Math.max(0, ...m.keys()));
+  }
+
+  async claimSlot(k: ReportKey, slot: VersionSlot) {
+    await tick();
+    const m = this.of(k);
+    if (m.has(slot.version)) return false;
+    m.set(slot.version, slot);
+    return true;
+  }
+
+  async takeOverSlot(k: ReportKey, slot: VersionSlot, owner: string, leaseUntil: number) {
+    await tick();
+    const m = this.of(k);
+    const cur = m.get(slot.version);
+    if (!cur || cur.status !== 'writing' || cur.owner !== slot.owner || cur.leaseUntil !== slot.leaseUntil) return false;
+    m.set(slot.version, { ...cur, owner, leaseUntil });
+    return true;
+  }
+
+  async releaseSlot(k: ReportKey, version: number, owner: string) {
+    await tick();
+    const m = this.of(k);
+    const cur = m.get(version);
+    if (cur && cur.owner === owner && cur.status === 'writing') m.set(version, { ...cur, leaseUntil: 0 });
+  }
+
+  async markPublished(k: ReportKey, version: number, owner: string, fields: PublishedFields) {
+    await tick();
+    const m = this.of(k);
+    const cur = m.get(version);
+    if (!cur || cur.owner !== owner) return false;
+    m.set(version, { ...cur, ...fields, status: 'published' });
+    return true;
+  }
+
+  async advanceLatest(k: ReportKey, version: number) {
+    await tick();
+    if ((this.latestVersions.get(id(k)) ?? 0) < version) this.latestVersions.set(id(k), version);
+  }
+
+  async latest(k: ReportKey) {
+    await tick();
+    return this.latestVersions.get(id(k));
+  }
+
+  async listPublished(k: ReportKey) {
+    await tick();
+    return [...this.of(k).values()].filter((s): s is PublicationRecord => s.status === 'published').sort((a, b) => a.version - b.version);
+  }
+}
+
+export class RecordingCdn implements CdnInvalidator {
+  readonly invalidations: string[][] = [];
+  async invalidate(paths: readonly string[]) {
+    this.invalidations.push([...paths]);
+  }
+}

@@ -8,6 +8,8 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 export interface LaunchOptions {
   /** Overrides CHROMIUM_PATH and the bundled binary. */
   readonly executablePath?: string;
+  /** Extra environment for the browser process, e.g. FONTCONFIG_FILE to hide system fonts. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 const onLambda = () => process.env.AWS_LAMBDA_FUNCTION_NAME !== undefined;
@@ -47,5 +49,6 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
     headless: 'shell',
     args: chromiumArgs(),
     defaultViewport: { width: 1024, height: 1400 },
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
   });
 }

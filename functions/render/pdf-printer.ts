@@ -9,6 +9,8 @@ import puppeteer from 'puppeteer-core';
 import { fontFiles } from './font-faces';
 import { launchChromium } from './launch-chromium';
 import { PdfTimeoutError, PrinterClosedError } from './render-errors';
+import { withDocumentInfo } from './pdf-info';
+import type { DocumentMetadata } from './report-metadata';
 import { guardPage } from './request-guard';
 
 export interface PdfPrinterOptions {
@@ -25,8 +27,10 @@ export interface PdfPrinterOptions {
 }
 
 export interface PdfMeta {
-  /** Only for error messages and logs; title, author etc. come from the HTML's <title> and <meta>. */
+  /** Names the document in errors and logs. */
   readonly name?: string;
+  /** Written into the PDF's document information (Chromium itself writes only the <title>). */
+  readonly info?: Omit<DocumentMetadata, 'language'>;
 }
 
 export interface PdfPrinter {
@@ -119,9 +123,9 @@ export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
   };
 
   return {
-    async print(html) {
+    async print(html, meta = {}) {
       if (closed) throw new PrinterClosedError();
-      return slots.run(async () => {
+      const pdf = await slots.run(async () => {
         try {
           return await printOnce(html);
         } catch (error) {
@@ -132,6 +136,7 @@ export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
           return printOnce(html);
         }
       });
+      return meta.info ? withDocumentInfo(pdf, meta.info) : pdf;
     },
     async close() {
       closed = true;

@@ -1,8 +1,8 @@
 // A report document → one self-contained HTML page (fonts by URL, CSS inline, no script).
-import { templates } from '../core/format/templates';
 import type { ReportDocument } from '../core/report/report-document';
 import { fontFiles } from './font-faces';
 import { renderMarkdown } from './markdown';
+import { reportMetadata } from './report-metadata';
 import { chineseNumeral, reportSections } from './report-sections';
 import { draftCss, reportCss, reportTemplate } from './report-template';
 import { tableLayout } from './table-layout';
@@ -32,8 +32,8 @@ function fontSource(fontBaseUrl: string | undefined): string {
  * (`resolveReferences`); the text is Markdown, sanitized, and never evaluated as a template.
  */
 export function renderReportHtml(report: ReportDocument, options: RenderHtmlOptions = {}): string {
-  const { narrative, agency } = report;
-  const template = templates[report.template];
+  const { narrative } = report;
+  const meta = reportMetadata(report);
   const sections = reportSections(report.template).map((section, i) => {
     const id = `section-${i + 1}`;
     if (section.kind === 'table') return { id, number: section.number, heading: section.heading, table: tableLayout(section.table, report.statistics) };
@@ -49,10 +49,11 @@ export function renderReportHtml(report: ReportDocument, options: RenderHtmlOpti
   const fonts = fontFiles();
   const base = options.fontBaseUrl;
   return reportTemplate({
-    title: report.title,
-    issuer: agency.issuer,
-    subject: `${agency.name}${report.year}年政府信息公开工作年度报告（${template.source}格式）`,
-    keywords: ['政府信息公开', '年度报告', `${report.year}年`, agency.name].join(','),
+    title: meta.title,
+    issuer: meta.author,
+    subject: meta.subject,
+    keywords: meta.keywords.join(','),
+    language: meta.language,
     fontSource: fontSource(base),
     fontFaces: compactCss(fonts.css(base === undefined ? undefined : () => base)),
     css: reportCss,

@@ -51,7 +51,9 @@ export const report = {"0":function(container,depth0,helpers,partials,data) {
         return undefined
     };
 
-  return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; font-src "
+  return "<!DOCTYPE html>\n<html lang=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"language") : depth0), depth0))
+    + "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; font-src "
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"fontSource") : depth0), depth0))
     + "; img-src 'none'; script-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'\">\n<title>"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"title") : depth0), depth0))

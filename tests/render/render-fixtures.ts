@@ -1,0 +1,33 @@
+// Documents the render tests print: the 2023 fixture, and a 2019 document derived from the template.
+import { readFileSync } from 'node:fs';
+import { cellsOf } from '../../functions/core/format/templates';
+import { parseReport } from '../../functions/core/report/parse-report';
+import type { ReportDocument, TableValues } from '../../functions/core/report/report-document';
+
+export function loadReport(json: unknown): ReportDocument {
+  const parsed = parseReport(json);
+  if (!parsed.ok) throw new Error(parsed.error.map((f) => f.message.en).join('\n'));
+  return parsed.value;
+}
+
+export const fixtureJson = (): Record<string, unknown> => JSON.parse(readFileSync(new URL('../fixtures/lishi-2023.json', import.meta.url), 'utf8'));
+
+export const lishi2023 = (): ReportDocument => loadReport(fixtureJson());
+
+/** A 2019-template document: every cell of cellsOf('2019') set to a distinct small number. */
+export function report2019(): ReportDocument {
+  const statistics: Record<string, TableValues> = {};
+  cellsOf('2019').forEach((cell, i) => {
+    let node = (statistics[cell.path[0]!] ??= {}) as Record<string, unknown>;
+    for (const part of cell.path.slice(1, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+    node[cell.path.at(-1)!] = cell.column.kind === 'amount' ? '12.50' : 1000 + i;
+  });
+  return loadReport({
+    ...fixtureJson(),
+    template: '2019',
+    year: 2020,
+    issuedOn: '2021-01-29',
+    title: '测试局2020年政府信息公开工作年度报告',
+    statistics,
+  });
+}

@@ -1,0 +1,76 @@
+// Acceptance for the printed report, read back with pdf.js. The shared browser sees no system fonts,
+// so everything that prints here prints with the report's own fonts (as on Lambda).
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { cellsOf, templates } from '../../functions/core/format/templates';
+import { readCell } from '../../functions/core/report/parse-report';
+import { createPdfPrinter, type PdfPrinter } from '../../functions/render/pdf-printer';
+import { renderReport } from '../../functions/render/render-report';
+import { lishi2023 } from './render-fixtures';
+import { isSubsequence, readPdf, type PdfFacts } from './read-pdf';
+
+const sectionHeadings = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+
+const report = lishi2023();
+let printer: PdfPrinter;
+let pdf: PdfFacts;
+let draft: PdfFacts;
+
+beforeAll(async () => {
+  printer = createPdfPrinter({ browserWSEndpoint: inject('chromiumWsEndpoint') });
+  const [normal, forced] = await Promise.all([renderReport(report, printer), renderReport(report, printer, { draft: true })]);
+  pdf = await readPdf(normal.pdf);
+  draft = await readPdf(forced.pdf);
+}, 60_000);
+
+afterAll(() => printer.close());
+
+describe('the printed 2023 fixture', () => {
+  it('contains every number of the three tables, in printed order', () => {
+    const values = cellsOf(report.template).map((cell) => String(readCell(report.statistics, cell.path)));
+    expect(isSubsequence(values, pdf.numbers)).toEqual({ ok: true, missingAt: values.length });
+  });
+
+  it('contains every section heading, and the outline has the six sections', () => {
+    const text = pdf.pages.join('');
+    for (const heading of sectionHeadings) expect(text.includes(heading), heading).toBe(true);
+    for (const heading of sectionHeadings) expect(pdf.outline, heading).toContain(heading);
+  });
+
+  it('numbers every page 第 N 页 共 M 页', () => {
+    const total = pdf.pages.length;
+    expect(total).toBeGreaterThan(2);
+    pdf.pages.forEach((text, i) => expect(text.includes(`第${i + 1}页共${total}页`), `page ${i + 1}`).toBe(true));
+  });
+
+  it('repeats the header of 三 on the page it continues on', () => {
+    const first = templates['2021'].tables[1]!.rows[0]!;
+    const last = templates['2021'].tables[1]!.rows.at(-1)!;
+    const start = pdf.pages.findIndex((t) => t.includes(first.number + first.label));
+    const end = pdf.pages.findIndex((t) => t.includes(last.number + last.label));
+    expect(end).toBeGreaterThan(start);
+    for (let p = start; p <= end; p++) expect(pdf.pages[p]!.includes('申请人情况'), `page ${p + 1}`).toBe(true);
+  });
+
+  it('embeds only the report fonts, as CID TrueType, no Type 3', () => {
+    expect(pdf.type3).toBe(false);
+    expect(pdf.baseFonts.length).toBeGreaterThan(0);
+    for (const name of pdf.baseFonts) expect(name).toMatch(/^[A-Z]{6}\+Noto(Serif|Sans)SC/);
+    expect(pdf.raw.includes('/CIDFontType2')).toBe(true);
+    expect(pdf.raw.includes('/FontFile2')).toBe(true);
+  });
+
+  it('is tagged, in zh-CN, with title, author, subject and keywords', () => {
+    expect(pdf.marked).toBe(true);
+    expect(pdf.raw.includes('/StructTreeRoot')).toBe(true);
+    expect(pdf.raw.includes('/Lang (zh-CN)')).toBe(true);
+    expect(pdf.info).toMatchObject({ Title: report.title, Author: report.agency.issuer });
+    expect(String(pdf.info.Subject)).toContain('政府信息公开工作年度报告');
+    expect(String(pdf.info.Keywords)).toContain(report.agency.name);
+  });
+
+  it('marks every page of a forced print as a draft', () => {
+    expect(draft.pages.length).toBeGreaterThan(0);
+    draft.pages.forEach((text, i) => expect(text.includes('草稿'), `page ${i + 1}`).toBe(true));
+    expect(pdf.pages.some((text) => text.includes('草稿'))).toBe(false);
+  });
+});

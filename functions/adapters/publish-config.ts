@@ -27,7 +27,8 @@ export class MissingConfigError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export function readPublishConfig(env: Env = process.env): PublishConfig {
+/** `needs: 'statistics'` asks only for the table (stats import/export need no bucket). */
+export function readPublishConfig(env: Env = process.env, needs: 'publish' | 'statistics' = 'publish'): PublishConfig {
   const required = (name: string): string => {
     const value = env[name];
     if (!value) throw new MissingConfigError(name);
@@ -44,7 +45,7 @@ export function readPublishConfig(env: Env = process.env): PublishConfig {
   return {
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? required('AWS_REGION'),
     table: required('NIANBAO_TABLE'),
-    bucket: required('NIANBAO_BUCKET'),
+    bucket: needs === 'publish' ? required('NIANBAO_BUCKET') : (env.NIANBAO_BUCKET ?? ''),
     ...(o.NIANBAO_DYNAMODB_ENDPOINT ? { dynamodbEndpoint: o.NIANBAO_DYNAMODB_ENDPOINT } : {}),
     ...(o.NIANBAO_S3_ENDPOINT ? { s3Endpoint: o.NIANBAO_S3_ENDPOINT } : {}),
     ...(o.NIANBAO_CLOUDFRONT_DISTRIBUTION_ID ? { distributionId: o.NIANBAO_CLOUDFRONT_DISTRIBUTION_ID } : {}),

@@ -2,6 +2,9 @@
 import { Command } from 'commander';
 import { registerMergeCommand } from './commands/merge';
 import { registerValidateCommand } from './commands/validate';
+import { registerStatsCommand } from './commands/stats';
+import { registerPublishCommand } from './commands/publish';
+import { registerStartCommand } from './commands/start';
 
 const program = new Command('nianbao')
   .description('政府信息公开工作年度报告: validate, merge, render and publish annual reports')
@@ -9,6 +12,9 @@ const program = new Command('nianbao')
 
 registerValidateCommand(program);
 registerMergeCommand(program);
+registerStatsCommand(program);
+registerPublishCommand(program);
+registerStartCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,103 @@
+// nianbao start (npm start): the local stack, the sample seeded and published, its URLs printed; Ctrl-C stops it all.
+// Data is kept in .local/ (git-ignored) and reused: publishing the unchanged sample again returns its existing version.
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { ChromiumRenderer } from '../../adapters/chromium-renderer';
+import { narrativeFileName } from '../../adapters/file-narrative-repository';
+import { startLocalStack } from '../../adapters/local-stack/local-stack';
+import { pipelinePorts, publicUrl } from '../../adapters/pipeline-wiring';
+import { localStackEnv } from '../../adapters/publish-config';
+import { parseReport } from '../../core/report/parse-report';
+import { summarize } from '../../core/rules/validation-finding';
+import { publicViewKeys } from '../../publish/archive-keys';
+import { runPipeline } from '../../pipeline/run-pipeline';
+import { formatFindings } from '../print-findings';
+
+interface StartOptions {
+  dataDir: string;
+  port: string;
+  exitAfterPublish?: boolean;
+}
+
+const sampleFile = new URL('../../../tests/fixtures/lishi-2023.json', import.meta.url);
+
+export function registerStartCommand(program: Command): void {
+  program
+    .command('start')
+    .description('run the local stack (dynalite, s3rver, a CDN-like server), publish the sample report and print its URLs')
+    .option('--data-dir <dir>', 'where the local stack keeps its data', process.env.NIANBAO_DATA_DIR ?? '.local')
+    .option('--port <port>', 'port of the local CDN server (0: any free port)', process.env.NIANBAO_PORT ?? '8080')
+    .option('--exit-after-publish', 'stop once the sample is published (for scripts)')
+    .action(async (options: StartOptions) => {
+      process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+      process.exitCode = await start(options);
+    });
+}
+
+async function exists(path: string) {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function start(options: StartOptions): Promise<number> {
+  const dataDir = resolve(options.dataDir);
+  console.log(`local stack: starting (data in ${dataDir})`);
+  const stack = await startLocalStack({ dataDir, ports: { cdn: Number(options.port) } });
+  const renderer = new ChromiumRenderer({ concurrency: 1 });
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      console.log('local stack: stopping');
+      await renderer.close().catch(() => undefined);
+      await stack.close();
+      console.log('local stack: stopped');
+    })());
+  try {
+    const sample = parseReport(JSON.parse(await readFile(sampleFile, 'utf8')));
+    if (!sample.ok) throw new Error('the sample report tests/fixtures/lishi-2023.json does not parse');
+    const { statistics, ...narrative } = sample.value;
+    const agency = narrative.agency.code;
+    const year = narrative.year;
+    // Seed only what is missing, so edits made against the local stack survive a restart.
+    const narrativeDir = stack.config.narrativeDir ?? join(dataDir, 'narratives');
+    await mkdir(narrativeDir, { recursive: true });
+    const narrativePath = join(narrativeDir, narrativeFileName(agency, year));
+    if (!(await exists(narrativePath))) await writeFile(narrativePath, `${JSON.stringify(narrative, null, 2)}\n`);
+    if (!(await stack.stores.statistics.get(agency, year))) {
+      await stack.stores.statistics.put({ agency, year, template: narrative.template, statistics });
+      console.log(`seeded statistics of ${agency} ${year}`);
+    }
+    const ports = pipelinePorts(stack.config, renderer, { stores: stack.stores });
+    const result = await runPipeline({ agency, year }, ports);
+    if (!result.ok) {
+      console.error(`the sample was not published (${result.error.step}): ${result.error.message}`);
+      if (result.error.findings.length > 0) console.error(formatFindings(summarize(result.error.findings), narrative.template));
+    } else if (result.value.publication) {
+      const p = result.value.publication;
+      console.log(`published ${agency} ${year} v${p.version}${p.reused ? ' (unchanged: the existing version)' : ''}`);
+      console.log(`HTML: ${publicUrl(stack.config, p.keys.html)}`);
+      console.log(`PDF:  ${publicUrl(stack.config, p.keys.pdf)}`);
+      console.log(`All versions: ${publicUrl(stack.config, publicViewKeys({ agency, year }).indexHtml)}`);
+    }
+    await renderer.close();
+    console.log('\nTo use the CLI against this stack, in another terminal:');
+    for (const [name, value] of Object.entries(localStackEnv(stack.config))) console.log(`  export ${name}=${value}`);
+    if (options.exitAfterPublish) {
+      await stop();
+      return result.ok ? 0 : 1;
+    }
+    console.log('\nPress Ctrl-C to stop.');
+    await new Promise<void>((resolveSignal) => {
+      process.once('SIGINT', () => resolveSignal());
+      process.once('SIGTERM', () => resolveSignal());
+    });
+    await stop();
+    return 0;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

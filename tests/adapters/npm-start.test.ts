@@ -1,0 +1,56 @@
+// `npm start` end to end: the printed URLs answer 200 with the CDN's cache headers, Ctrl-C stops everything,
+// and the next start reuses the data (the unchanged sample is the existing version, not a new one).
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+
+const bin = new URL('../../bin/nianbao.js', import.meta.url).pathname;
+let dataDir = '';
+
+afterAll(async () => {
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+function startStack(args: string[]) {
+  const child = spawn(process.execPath, [bin, 'start', '--data-dir', dataDir, '--port', '0', ...args], {
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const waitFor = async (text: string) => {
+    for (let i = 0; i < 600 && !output.includes(text); i++) {
+      if (child.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(output).toContain(text);
+  };
+  return { child, exited, waitFor, output: () => output };
+}
+
+it('prints URLs that answer 200, stops on Ctrl-C, and reuses its data on the next start', { timeout: 120_000 }, async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'nianbao-start-'));
+  const first = startStack([]);
+  await first.waitFor('Press Ctrl-C to stop.');
+  const urls = Object.fromEntries([...first.output().matchAll(/^(HTML|PDF|All versions):\s+(\S+)$/gm)].map((m) => [m[1], m[2]]));
+  expect(Object.keys(urls)).toEqual(['HTML', 'PDF', 'All versions']);
+  for (const [name, url] of Object.entries(urls)) {
+    const response = await fetch(url as string);
+    expect(response.status, name).toBe(200);
+    const body = new Uint8Array(await response.arrayBuffer());
+    if (name === 'PDF') expect(new TextDecoder().decode(body.slice(0, 5))).toBe('%PDF-');
+    expect(response.headers.get('cache-control')).toBe(name === 'All versions' ? 'public, max-age=60' : 'public, max-age=31536000, immutable');
+  }
+  expect(first.output()).toMatch(/published lvliang-lishi 2023 v1\n/);
+  first.child.kill('SIGINT');
+  expect(await first.exited).toBe(0);
+  expect(first.output()).toContain('local stack: stopped');
+
+  const second = startStack(['--exit-after-publish']);
+  expect(await second.exited).toBe(0);
+  expect(second.output()).toContain('published lvliang-lishi 2023 v1 (unchanged: the existing version)');
+});

@@ -144,11 +144,18 @@ async function writeOnce(store: ArtifactStore, key: string, file: ArchiveFile, i
 }
 
 async function writeVersion(key: ReportKey, version: number, request: PublishRequest, deps: PublishDeps): Promise<Manifest> {
-  const entries: ManifestEntry[] = [];
-  for (const file of request.files) {
-    entries.push(await writeOnce(deps.store, versionFileKey(key, version, file.name), file, request.inputHash));
-    await deps.fault?.(`after:${file.name}`);
-  }
+  // The files are independent of each other: written side by side. All settle before we go on, so a failed attempt
+  // leaves nothing still writing behind it when it returns.
+  const written = await Promise.allSettled(
+    request.files.map(async (file) => {
+      const entry = await writeOnce(deps.store, versionFileKey(key, version, file.name), file, request.inputHash);
+      await deps.fault?.(`after:${file.name}`);
+      return entry;
+    }),
+  );
+  const failed = written.find((w): w is PromiseRejectedResult => w.status === 'rejected');
+  if (failed) throw failed.reason;
+  const entries = written.map((w) => (w as PromiseFulfilledResult<ManifestEntry>).value);
   const manifestKey = versionFileKey(key, version, manifestName);
   const existing = await deps.store.head(manifestKey);
   let manifest: Manifest;
@@ -173,7 +180,8 @@ async function writeVersion(key: ReportKey, version: number, request: PublishReq
       validation: request.validation,
       files: entries,
     });
-    await writeOnce(deps.store, manifestKey, { name: manifestName, type: 'application/json', body: encodeJson(manifest) }, request.inputHash);
+    const body = encodeJson(manifest);
+    await deps.store.put(manifestKey, body, { contentType: 'application/json', cacheControl: immutableCacheControl, metadata: { [metaSha]: sha256Hex(body), [metaInput]: request.inputHash } });
   }
   await deps.fault?.(`after:${manifestName}`);
   return manifest;
@@ -213,12 +221,15 @@ async function ensurePublicView(key: ReportKey, version: number, deps: PublishDe
   await deps.publications.advanceLatest(key, version);
   await deps.fault?.('before-index');
   const keys = publicViewKeys(key);
-  const read = async () => buildPublicView(key, await deps.publications.listPublished(key), await deps.publications.latest(key));
+  const read = async () => {
+    const [records, latest, shown] = await Promise.all([deps.publications.listPublished(key), deps.publications.latest(key), deps.store.get(keys.indexJson)]);
+    return { view: buildPublicView(key, records, latest), shown: parseView(shown) };
+  };
   await withViewLock(key, async () => {
     let changed = false;
     for (let attempt = 0; attempt < 10; attempt++) {
-      const view = await read();
-      if (sameView(view, parseView(await deps.store.get(keys.indexJson)))) break;
+      const { view, shown } = await read();
+      if (sameView(view, shown)) break;
       await writePublicView(key, view, deps.store);
       changed = true;
     }
@@ -230,7 +241,9 @@ async function writePublicView(key: ReportKey, view: PublicView, store: Artifact
   const keys = publicViewKeys(key);
   const json = { contentType: 'application/json', cacheControl: shortCacheControl };
   // index.json last: when it is current, the others were written before it.
-  await store.put(keys.indexHtml, new TextEncoder().encode(renderPublicViewHtml(view)), { contentType: 'text/html; charset=utf-8', cacheControl: shortCacheControl });
-  await store.put(keys.latest, encodeJson(view.latest), json);
+  await Promise.all([
+    store.put(keys.indexHtml, new TextEncoder().encode(renderPublicViewHtml(view)), { contentType: 'text/html; charset=utf-8', cacheControl: shortCacheControl }),
+    store.put(keys.latest, encodeJson(view.latest), json),
+  ]);
   await store.put(keys.indexJson, encodeJson(view), json);
 }

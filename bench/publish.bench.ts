@@ -1,0 +1,116 @@
+// npm run bench:publish [-- N] — publishing N synthetic agencies' reports through the whole local pipeline
+// (assemble, validate, HTML, PDF, S3 via s3rver, DynamoDB via dynalite, public view) with 1 and 2 renders at once,
+// and in the same run bare Chrome printing the same HTML at the same concurrency (new page, file:// origin for the
+// fonts, setContent, page.pdf): the floor. Targets: ≥ 200 reports/minute; pipeline ≥ 0.8× bare.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ChromiumRenderer } from '../functions/adapters/chromium-renderer';
+import { startLocalStack } from '../functions/adapters/local-stack/local-stack';
+import { pipelinePorts } from '../functions/adapters/pipeline-wiring';
+import type { NarrativeSource } from '../functions/core/merge/merge-report';
+import { resolveReferences } from '../functions/core/narrative/references';
+import { parseReport } from '../functions/core/report/parse-report';
+import type { ReportDocument } from '../functions/core/report/report-document';
+import { runBatch } from '../functions/pipeline/run-pipeline';
+import { launchChromium } from '../functions/render/launch-chromium';
+import { pdfOptions, printOriginUrl } from '../functions/render/pdf-printer';
+import { renderReportHtml } from '../functions/render/render-report-html';
+import { sampleRss } from './publish-rss';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const n = Number(process.argv[2] ?? process.env.N ?? 200);
+const parsed = parseReport(JSON.parse(readFileSync(new URL('../tests/fixtures/lishi-2023.json', import.meta.url), 'utf8')));
+if (!parsed.ok) throw new Error('the fixture does not parse');
+const sample = parsed.value;
+
+/** A synthetic agency: the sample under another code and name, so every report is distinct content. */
+function syntheticReport(code: string, i: number): ReportDocument {
+  const name = `示例县第${i + 1}局`;
+  return { ...sample, agency: { ...sample.agency, code, name }, title: `${name}${sample.year}年政府信息公开工作年度报告` };
+}
+
+const narratives = new Map<string, NarrativeSource>();
+const dataDir = await mkdtemp(join(tmpdir(), 'nianbao-bench-'));
+const stack = await startLocalStack({ dataDir });
+
+async function seed(prefix: string): Promise<ReportDocument[]> {
+  const reports = Array.from({ length: n }, (_, i) => syntheticReport(`${prefix}-${String(i).padStart(4, '0')}`, i));
+  for (const r of reports) {
+    const { statistics, ...narrative } = r;
+    narratives.set(`${r.agency.code}/${r.year}`, narrative);
+    await stack.stores.statistics.put({ agency: r.agency.code, year: r.year, template: r.template, statistics });
+  }
+  return reports;
+}
+
+const perMinute = (count: number, ms: number) => (count / ms) * 60_000;
+
+async function pipelineRun(renders: number) {
+  const reports = await seed(`bench-c${renders}`);
+  const renderer = new ChromiumRenderer({ concurrency: renders });
+  const ports = pipelinePorts(stack.config, renderer, { stores: stack.stores, narratives: { get: async (a, y) => narratives.get(`${a}/${y}`) } });
+  await renderer.render(sample); // warm: browser launched, fonts cached
+  const rss = sampleRss();
+  const t = performance.now();
+  // One more report in flight than pages, so S3/DynamoDB work overlaps printing.
+  const items = await runBatch(reports.map((r) => ({ agency: r.agency.code, year: r.year })), ports, { concurrency: renders + 1 });
+  const ms = performance.now() - t;
+  const memory = rss.stop();
+  await renderer.close();
+  const failed = items.filter((i) => !i.result.ok);
+  if (failed.length > 0) throw new Error(`${failed.length} reports failed: ${JSON.stringify(failed[0]?.result)}`);
+  const published = items.filter((i) => i.result.ok && i.result.value.publication && !i.result.value.publication.reused).length;
+  if (published !== n) throw new Error(`expected ${n} new versions, got ${published}`);
+  return { ms, memory, reports };
+}
+
+async function bareRun(renders: number, reports: readonly ReportDocument[]) {
+  const htmls = reports.map((r) => renderReportHtml(resolveReferences(r)));
+  const browser = await launchChromium();
+  const origin = printOriginUrl();
+  const print = async (html: string) => {
+    const page = await browser.newPage();
+    await page.goto(origin);
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.pdf(pdfOptions);
+    await page.close();
+  };
+  await print(htmls[0] as string);
+  const rss = sampleRss();
+  const t = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: renders }, async () => {
+      while (next < htmls.length) await print(htmls[next++] as string);
+    }),
+  );
+  const ms = performance.now() - t;
+  const memory = rss.stop();
+  await browser.close();
+  return { ms, memory };
+}
+
+const rows: string[] = [];
+try {
+  for (const renders of [1, 2]) {
+    const pipeline = await pipelineRun(renders);
+    const bare = await bareRun(renders, pipeline.reports);
+    const ours = perMinute(n, pipeline.ms);
+    const floor = perMinute(n, bare.ms);
+    rows.push(
+      `| ${renders} | ${n} | ${ours.toFixed(0)} | ${(pipeline.ms / n).toFixed(0)} | ${pipeline.memory.treeMb} (node ${pipeline.memory.nodeMb}) | ${floor.toFixed(0)} | ${bare.memory.treeMb} | ${(ours / floor).toFixed(2)}× |`,
+    );
+    console.error(`renders at once ${renders}: pipeline ${ours.toFixed(0)}/min, bare ${floor.toFixed(0)}/min`);
+  }
+} finally {
+  await stack.close();
+  await rm(dataDir, { recursive: true, force: true });
+}
+
+console.log(`\nPublishing ${n} synthetic reports through the local pipeline vs bare Chrome printing the same HTML\n`);
+console.log('| renders at once | reports | pipeline reports/min | ms/report | pipeline peak RSS MB (tree) | bare Chrome reports/min | bare peak RSS MB | pipeline ÷ bare |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const row of rows) console.log(row);
+console.log('\nTargets: ≥ 200 reports/minute; pipeline ≥ 0.80× bare Chrome. RSS: this process + Chromium + s3rver, sampled every 250 ms.');

@@ -5,6 +5,7 @@ import { registerValidateCommand } from './commands/validate';
 import { registerStatsCommand } from './commands/stats';
 import { registerPublishCommand } from './commands/publish';
 import { registerStartCommand } from './commands/start';
+import { registerRenderCommand } from './commands/render';
 
 const program = new Command('nianbao')
   .description('政府信息公开工作年度报告: validate, merge, render and publish annual reports')
@@ -15,6 +16,7 @@ registerMergeCommand(program);
 registerStatsCommand(program);
 registerPublishCommand(program);
 registerStartCommand(program);
+registerRenderCommand(program);
 
 try {
   await program.parseAsync(process.argv);

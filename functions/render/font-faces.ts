@@ -17,46 +17,91 @@ const faces = [
 export interface FontFiles {
   /** Directories holding the woff2 files; the only file:// paths a print page may read. */
   readonly directories: readonly string[];
-  /** @font-face rules whose src URLs are `${baseUrl(directory)}${file}`. */
-  css(baseUrl?: (directory: string) => string): string;
+  /**
+   * @font-face rules whose src URLs are `${baseUrl(directory)}${file}`. With `text`, only the subsets that
+   * cover one of its characters: CJK fonts come in ~100 subsets per weight and a report needs a third.
+   */
+  css(baseUrl?: (directory: string) => string, text?: string): string;
+  /** The woff2 files (absolute paths) that css(…, text) refers to. */
+  files(text?: string): string[];
 }
 
-const srcPattern = /src:\s*url\(\.\/files\/([^)]+?\.woff2)\)\s*format\('woff2'\)[^;]*;/g;
+interface FaceRule {
+  readonly directory: string;
+  readonly file: string;
+  /** The rule with its src as `url(${BASE}${file})`. */
+  readonly css: string;
+}
 
-let cached: { directories: string[]; rules: { directory: string; css: string }[] } | undefined;
+const base = '\u0000BASE\u0000';
+const rulePattern = /@font-face\s*\{[^}]*\}/g;
+const srcPattern = /src:\s*url\(\.\/files\/([^)]+?\.woff2)\)\s*format\('woff2'\)[^;]*;/;
+
+let cached: { directories: string[]; rules: FaceRule[]; byCodePoint: Map<number, number[]> } | undefined;
 
 function load() {
   if (cached) return cached;
-  const rules: { directory: string; css: string }[] = [];
+  const rules: FaceRule[] = [];
   const directories: string[] = [];
+  const byCodePoint = new Map<number, number[]>();
   for (const { pkg, weights } of faces) {
     for (const weight of weights) {
       const cssPath = require.resolve(`${pkg}/${weight}.css`);
       const directory = join(dirname(cssPath), 'files');
       if (!directories.includes(directory)) directories.push(directory);
-      rules.push({ directory, css: readFileSync(cssPath, 'utf8') });
+      for (const [rule] of readFileSync(cssPath, 'utf8').matchAll(rulePattern)) {
+        const file = srcPattern.exec(rule)?.[1];
+        if (!file) continue;
+        const index = rules.length;
+        rules.push({
+          directory,
+          file,
+          css: rule.replace(srcPattern, `src:url(${base}${file}) format('woff2');`).replace(/font-display:\s*swap;/, 'font-display:block;').replace(/\s*\n\s*/g, ''),
+        });
+        // Index every code point the subset covers, so choosing subsets for a page is a lookup per character.
+        const range = /unicode-range:\s*([^;]+);/.exec(rule)?.[1] ?? '';
+        for (const part of range.split(',')) {
+          const [from, to] = part.trim().replace(/^U\+/i, '').split('-').map((h) => parseInt(h, 16));
+          if (from === undefined || Number.isNaN(from)) continue;
+          for (let cp = from; cp <= (to ?? from); cp++) {
+            const list = byCodePoint.get(cp);
+            if (list) list.push(index);
+            else byCodePoint.set(cp, [index]);
+          }
+        }
+      }
     }
   }
-  cached = { directories, rules };
+  cached = { directories, rules, byCodePoint };
   return cached;
+}
+
+function rulesFor(text: string | undefined): FaceRule[] {
+  const { rules, byCodePoint } = load();
+  if (text === undefined) return rules;
+  const used = new Set<number>();
+  const seen = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (seen.has(cp)) continue;
+    seen.add(cp);
+    for (const index of byCodePoint.get(cp) ?? []) used.add(index);
+  }
+  return rules.filter((_rule, index) => used.has(index));
 }
 
 /** By default fonts load from their files on this machine (file:// URLs): what the PDF printer serves. */
 const fileBase = (directory: string): string => `${pathToFileURL(directory).href}/`;
 
 export function fontFiles(): FontFiles {
-  const { directories, rules } = load();
+  const { directories } = load();
   return {
     directories,
-    css: (baseUrl = fileBase) =>
-      rules
-        .map(({ directory, css }) =>
-          css
-            .replace(/\/\*[^*]*\*\//g, '')
-            .replace(/font-display:\s*swap;/g, 'font-display: block;')
-            .replace(srcPattern, (_m, file: string) => `src: url(${baseUrl(directory)}${file}) format('woff2');`),
-        )
-        .join('')
-        .replace(/\n\s*\n/g, '\n'),
+    css: (baseUrl = fileBase, text) =>
+      rulesFor(text)
+        .map((rule) => rule.css.replace(base, baseUrl(rule.directory)))
+        .join('\n'),
+    files: (text) => rulesFor(text).map((rule) => join(rule.directory, rule.file)),
   };
 }

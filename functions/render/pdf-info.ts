@@ -13,18 +13,20 @@ function pdfText(text: string): string {
 }
 
 export function withDocumentInfo(pdf: Uint8Array, meta: Omit<DocumentMetadata, 'language'>): Uint8Array {
-  const text = latin1.decode(pdf);
-  const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text);
-  const trailerAt = text.lastIndexOf('trailer');
+  // Only the ends are read: Chromium writes the information object first and the trailer last.
+  const tailText = latin1.decode(pdf.subarray(Math.max(0, pdf.length - 2048)));
+  const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tailText);
+  const trailerAt = tailText.lastIndexOf('trailer');
   if (!startxref || trailerAt === -1) return pdf;
-  const trailer = text.slice(trailerAt, startxref.index);
+  const trailer = tailText.slice(trailerAt, startxref.index);
   const size = /\/Size (\d+)/.exec(trailer)?.[1];
   const root = /\/Root (\d+ \d+ R)/.exec(trailer)?.[1];
   const info = /\/Info (\d+) (\d+) R/.exec(trailer);
   if (!size || !root) return pdf;
   // Keep what Chromium wrote (Creator, Producer, dates) unless we set it.
   const infoNumber = info ? Number(info[1]) : Number(size);
-  const old = info ? new RegExp(`(?:^|\\s)${infoNumber} 0 obj\\s*<<([\\s\\S]*?)>>\\s*endobj`).exec(text)?.[1] ?? '' : '';
+  const head = latin1.decode(pdf.subarray(0, Math.min(pdf.length, 4096)));
+  const old = info ? new RegExp(`(?:^|\\s)${infoNumber} 0 obj\\s*<<([\\s\\S]*?)>>\\s*endobj`).exec(head)?.[1] ?? '' : '';
   const kept = [...old.matchAll(/\/(Creator|Producer|CreationDate|ModDate) (\([^)]*\)|<[^>]*>)/g)].map((m) => `/${m[1]} ${m[2]}`);
   const dict = [`/Title ${pdfText(meta.title)}`, `/Author ${pdfText(meta.author)}`, `/Subject ${pdfText(meta.subject)}`, `/Keywords ${pdfText(meta.keywords.join(', '))}`, ...kept].join('\n');
   const newSize = Math.max(Number(size), infoNumber + 1);

@@ -7,8 +7,10 @@ import type { ValidationFinding, ValidationReport } from '../core/rules/validati
 function where(finding: ValidationFinding, template: TemplateId | undefined): string {
   const cells = template ? finding.cells.map((id) => findCell(template, id)).filter((c) => c !== undefined) : [];
   if (finding.location) return `${finding.location}${finding.line !== undefined && !finding.location.startsWith('line') ? ` 第 ${finding.line} 行` : ''}`;
-  if (cells.length === 1) return `${cells[0]!.table.section}、${cellLabel(cells[0]!)}（${cells[0]!.id}）`;
-  return finding.cells.join(', ');
+  const [first] = cells;
+  if (!first) return '';
+  const others = cells.length > 1 ? ` 等 ${cells.length} 个单元格` : '';
+  return `${first.table.section}、${cellLabel(first)}（${first.id}）${others}`;
 }
 
 export function formatFindings(report: ValidationReport, template: TemplateId | undefined): string {

@@ -15,6 +15,7 @@ const blankText = '—';
 export function checkReferences(report: ReportDocument): ValidationFinding[] {
   const findings: ValidationFinding[] = [];
   for (const field of narrativeFields(report.narrative)) {
+    if (!field.text.includes('{{')) continue;
     for (const match of field.text.matchAll(reference)) {
       const path = match[1]!.trim();
       if (findCell(report.template, path)) continue;
@@ -38,6 +39,7 @@ export function checkReferences(report: ReportDocument): ValidationFinding[] {
 
 /** Replaces every reference that names a cell by the cell's value; unknown ones stay as typed (R10 reports them). */
 export function resolveReferences(report: ReportDocument): ReportDocument {
+  if (!narrativeFields(report.narrative).some((field) => field.text.includes('{{'))) return report;
   const narrative = withFieldTexts(report.narrative, (_location, text) =>
     text.includes('{{')
       ? text.replace(reference, (whole, path: string) => {

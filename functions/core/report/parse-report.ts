@@ -3,7 +3,7 @@ import { cellsOf, isTemplateId, templateIds, templates } from '../format/templat
 import type { CellKind, TableDefinition, TemplateId } from '../format/table-definition';
 import { fail, ok, type Result } from '../result';
 import type { Message, ValidationFinding } from '../rules/validation-finding';
-import { defaultTitle, reportFormat, type ReportDocument, type TableValues } from './report-document';
+import { defaultTitle, reportFormat, type CellValue, type ReportDocument, type TableValues } from './report-document';
 
 type Json = unknown;
 type JsonObject = Record<string, Json>;
@@ -82,12 +82,19 @@ function isCellValue(kind: CellKind, value: Json): boolean {
   }
 }
 
-const rowTrees = new WeakMap<TableDefinition, { children: Map<string, string[]>; rowIds: Set<string> }>();
+interface TablePlan {
+  /** Keys allowed at each nesting level, derived from the row ids. */
+  readonly children: Map<string, string[]>;
+  readonly rowIds: Set<string>;
+  readonly rows: readonly { readonly row: TableDefinition['rows'][number]; readonly parts: readonly string[]; readonly columnKeys: readonly string[] }[];
+}
 
-/** The keys allowed at each nesting level of a table (derived from the row ids), computed once per table. */
-function rowTree(table: TableDefinition) {
-  let tree = rowTrees.get(table);
-  if (!tree) {
+const tablePlans = new WeakMap<TableDefinition, TablePlan>();
+
+/** What checking a table needs, derived from its definition once: parsing is on the hot path of validation. */
+function planOf(table: TableDefinition): TablePlan {
+  let plan = tablePlans.get(table);
+  if (!plan) {
     const children = new Map<string, string[]>();
     for (const row of table.rows) {
       const parts = row.id.split('.');
@@ -98,20 +105,21 @@ function rowTree(table: TableDefinition) {
         children.set(parent, list);
       });
     }
-    tree = { children, rowIds: new Set(table.rows.map((r) => r.id)) };
-    rowTrees.set(table, tree);
+    const rows = table.rows.map((row) => ({ row, parts: row.id.split('.'), columnKeys: row.columns.map((c) => c.key) }));
+    plan = { children, rowIds: new Set(table.rows.map((r) => r.id)), rows };
+    tablePlans.set(table, plan);
   }
-  return tree;
+  return plan;
 }
 
 /** Checks a table against its definition: every row and cell present, no others, each value of its kind. */
-function checkTable(f: Findings, template: TemplateId, table: TableDefinition, values: Json): void {
+function checkTable(f: Findings, template: TemplateId, table: TableDefinition, values: Json, collected: CellValue[]): void {
   const at = `statistics.${table.id}`;
   if (!isObject(values)) {
     f.add(at, { zh: `对象（表${table.section}的各行）`, en: `an object (the rows of table ${table.section})` }, values);
     return;
   }
-  const { children, rowIds } = rowTree(table);
+  const { children, rowIds, rows } = planOf(table);
   const unknown = (id: string, allowed: readonly string[]): void => {
     const inTable = `${table.id}.${id}`;
     const elsewhere = templateIds.find((other) => other !== template && cellsOf(other).some((c) => c.id === inTable || c.id.startsWith(`${inTable}.`)));
@@ -134,19 +142,18 @@ function checkTable(f: Findings, template: TemplateId, table: TableDefinition, v
   };
   walk(values, '');
 
-  for (const row of table.rows) {
+  for (const { row, parts, columnKeys } of rows) {
     let node: Json = values;
-    for (const part of row.id.split('.')) node = isObject(node) ? node[part] : undefined;
-    const rowAt = `${at}.${row.id}`;
+    for (const part of parts) node = isObject(node) ? node[part] : undefined;
     if (!isObject(node)) {
-      f.add(rowAt, { zh: `对象（${row.label}：${row.columns.map((c) => c.key).join(', ')}）`, en: `an object with ${row.columns.map((c) => c.key).join(', ')}` }, node);
+      f.add(`${at}.${row.id}`, { zh: `对象（${row.label}：${columnKeys.join(', ')}）`, en: `an object with ${columnKeys.join(', ')}` }, node);
       continue;
     }
-    const columnKeys = row.columns.map((c) => c.key);
-    for (const key of Object.keys(node)) if (!columnKeys.includes(key)) unknown(`${row.id}.${key}`, columnKeys);
+    for (const key in node) if (!columnKeys.includes(key)) unknown(`${row.id}.${key}`, columnKeys);
     for (const column of row.columns) {
       const value = node[column.key];
-      if (!isCellValue(column.kind, value)) f.add(`${rowAt}.${column.key}`, cellExpectation[column.kind], value, [`${table.id}.${row.id}.${column.key}`]);
+      if (isCellValue(column.kind, value)) collected.push(value as CellValue);
+      else f.add(`${at}.${row.id}.${column.key}`, cellExpectation[column.kind], value, [`${table.id}.${row.id}.${column.key}`]);
     }
   }
 }
@@ -157,8 +164,9 @@ const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 function isCalendarDate(value: string): boolean {
   const m = isoDate.exec(value);
   if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().startsWith(value);
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth;
 }
 
 /** Parses a report document (spec §2–§3). `$comment` (a string or list of strings) is allowed and ignored. */
@@ -228,21 +236,32 @@ export function parseReport(input: Json): Result<ReportDocument, ValidationFindi
   }
 
   const statistics = input.statistics;
+  const collected: CellValue[] = [];
   if (!isObject(statistics)) f.add('statistics', { zh: '对象（proactive, applications, reviewLitigation）', en: 'an object with proactive, applications, reviewLitigation' }, statistics);
   else if (isTemplateId(template)) {
     const tables = templates[template].tables;
     checkKeys(f, statistics, 'statistics.', tables.map((t) => t.id));
-    for (const table of tables) checkTable(f, template, table, statistics[table.id]);
+    for (const table of tables) checkTable(f, template, table, statistics[table.id], collected);
   }
 
   if (f.list.length > 0) return fail(f.list);
   const document = input as unknown as ReportDocument & { $comment?: unknown };
   const { $comment: _comment, ...rest } = document;
-  return ok({
+  const report: ReportDocument = {
     ...rest,
     agency: { code: agencyCode, name: agencyName, issuer, ...(consolidated === undefined ? {} : { consolidated }) },
     title: typeof input.title === 'string' ? input.title : defaultTitle(agencyName, year as number),
-  });
+  };
+  parsedCells.set(report, collected);
+  return ok(report);
+}
+
+/** Cell values read while parsing, in `cellsOf` order, so rules need not walk the tables again. */
+const parsedCells = new WeakMap<ReportDocument, readonly CellValue[]>();
+
+/** Every cell value of a report in `cellsOf(report.template)` order. */
+export function cellValueList(report: ReportDocument): readonly CellValue[] {
+  return parsedCells.get(report) ?? cellsOf(report.template).map((cell) => readCell(report.statistics, cell.path));
 }
 
 /** Reads one cell by its path; the document must have passed parseReport. */

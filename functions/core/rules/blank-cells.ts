@@ -6,7 +6,7 @@ import type { ValidationFinding } from './validation-finding';
 
 export function checkBlankCells({ report, cells }: RuleContext): ValidationFinding[] {
   return cellsOf(report.template)
-    .filter((cell) => cell.table.blankIsError && cells.get(cell.id) === null)
+    .filter((cell, i) => cell.table.blankIsError && cells.list[i] === null)
     .map((cell) => ({
       rule: 'S2',
       severity: 'error',

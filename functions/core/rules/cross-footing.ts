@@ -4,8 +4,7 @@ import { resultsGroup } from '../format/applications-table';
 import { columnLabel, rowLabel } from '../format/labels';
 import { tableOf, templateIds } from '../format/templates';
 import type { ColumnDefinition, RowDefinition, TableDefinition, TemplateId } from '../format/table-definition';
-import type { CellValue } from '../report/report-document';
-import { sumOf } from './rule-context';
+import { cellIndex, sumAt, type CellValues } from './rule-context';
 import type { Message, RuleId, ValidationFinding } from './validation-finding';
 
 /** `sum(left) = sum(right)` over cells of one table. */
@@ -13,6 +12,9 @@ interface Equation {
   readonly rule: RuleId;
   readonly left: readonly string[];
   readonly right: readonly string[];
+  /** Positions of left and right in the template's cell list, computed once. */
+  readonly leftAt?: readonly number[];
+  readonly rightAt?: readonly number[];
   readonly message: (left: number, right: number) => Message;
 }
 
@@ -72,20 +74,28 @@ function resultsSum(table: TableDefinition): Equation[] {
   }));
 }
 
-const equations = new Map<TemplateId, readonly Equation[]>(
+function withPositions(template: TemplateId, equation: Equation): Required<Equation> {
+  const index = cellIndex(template);
+  const at = (ids: readonly string[]) => ids.map((id) => index.get(id)!);
+  return { ...equation, leftAt: at(equation.left), rightAt: at(equation.right) };
+}
+
+const equations = new Map<TemplateId, readonly Required<Equation>[]>(
   templateIds.map((template) => {
     const applications = tableOf(template, 'applications');
-    return [template, [...carryBalance(applications), ...rowTotals('R2', applications), ...resultsSum(applications), ...rowTotals('R4', tableOf(template, 'reviewLitigation'))]];
+    const list = [...carryBalance(applications), ...rowTotals('R2', applications), ...resultsSum(applications), ...rowTotals('R4', tableOf(template, 'reviewLitigation'))];
+    return [template, list.map((equation) => withPositions(template, equation))];
   }),
 );
 
-export function checkCrossFooting(template: TemplateId, cells: ReadonlyMap<string, CellValue>): ValidationFinding[] {
+export function checkCrossFooting(cells: CellValues): ValidationFinding[] {
   const findings: ValidationFinding[] = [];
-  for (const { rule, left, right, message } of equations.get(template)!) {
-    const expected = sumOf(cells, left);
-    const actual = sumOf(cells, right);
+  for (const { rule, left, right, leftAt, rightAt, message } of equations.get(cells.template)!) {
+    const expected = sumAt(cells, leftAt);
+    const actual = sumAt(cells, rightAt);
     if (expected === undefined || actual === undefined || expected === actual) continue;
-    findings.push({ rule, severity: 'error', cells: [...left, ...right], expected, actual, message: message(expected, actual) });
+    // The checked side (the totals) comes first: that is the cell an editor is pointed to.
+    findings.push({ rule, severity: 'error', cells: [...right, ...left], expected, actual, message: message(expected, actual) });
   }
   return findings;
 }

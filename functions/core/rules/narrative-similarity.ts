@@ -10,20 +10,45 @@ const threshold = 0.85;
 /** Shorter texts (a one-line 六) legitimately repeat. */
 const minimumCharacters = 80;
 
-const significant = (text: string) => text.replace(/[\s\d\p{P}\p{S}]/gu, '');
-
-function shingles(text: string): Set<string> {
-  const set = new Set<string>();
-  for (let i = 0; i + shingleSize <= text.length; i++) set.add(text.slice(i, i + shingleSize));
-  return set;
+/** Han characters and Latin letters only: digits, spaces, punctuation and markup don't make two texts different. */
+function significant(text: string): string {
+  let letters = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) letters += text[i];
+  }
+  return letters;
 }
 
+/** Sorted distinct hashes of every run of `shingleSize` characters: numbers, not substrings, keep this cheap. */
+function shingles(text: string): Uint32Array {
+  const letters = significant(text);
+  const hashes = new Uint32Array(Math.max(0, letters.length - shingleSize + 1));
+  for (let i = 0; i < hashes.length; i++) {
+    let h = 2166136261;
+    for (let j = 0; j < shingleSize; j++) h = Math.imul(h ^ letters.charCodeAt(i + j), 16777619);
+    hashes[i] = h >>> 0;
+  }
+  hashes.sort();
+  let distinct = 0;
+  for (let i = 0; i < hashes.length; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[distinct++] = hashes[i]!;
+  return hashes.subarray(0, distinct);
+}
+
+/** Jaccard similarity of the two texts' shingle sets, 0–1. */
 export function similarity(a: string, b: string): number {
-  const [x, y] = [shingles(significant(a)), shingles(significant(b))];
-  if (x.size === 0 || y.size === 0) return 0;
+  const [x, y] = [shingles(a), shingles(b)];
+  if (x.length === 0 || y.length === 0) return 0;
   let shared = 0;
-  for (const s of x) if (y.has(s)) shared++;
-  return shared / (x.size + y.size - shared);
+  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+    if (x[i] === y[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (x[i]! < y[j]!) i++;
+    else j++;
+  }
+  return shared / (x.length + y.length - shared);
 }
 
 /** The parts compared year on year: the preamble and 六 are formulaic by design. */

@@ -1,4 +1,5 @@
 // Validation: every rule of spec §4 over a parsed report, as one list of findings.
+import { narrativeFields } from '../narrative/narrative-fields';
 import { checkReferences, resolveReferences } from '../narrative/references';
 import type { ReportDocument } from '../report/report-document';
 import { checkBlankCells } from './blank-cells';
@@ -15,15 +16,17 @@ const crossYearRules = ['R5', 'R6', 'R11'] as const;
 
 export function validateReport(report: ReportDocument, previous?: ReportDocument): ValidationReport {
   const cells = cellValues(report);
+  const resolved = resolveReferences(report);
   const context: RuleContext = {
     report,
-    resolved: resolveReferences(report),
+    resolved,
+    fields: narrativeFields(resolved.narrative),
     cells,
     ...(previous ? { previous: { report: previous, cells: cellValues(previous) } } : {}),
   };
   const findings = [
     ...checkBlankCells(context),
-    ...checkCrossFooting(report.template, cells),
+    ...checkCrossFooting(cells),
     ...checkCarriedOver(context),
     ...checkInForce(context),
     ...checkNarrativeNumbers(context),

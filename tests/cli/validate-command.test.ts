@@ -1,0 +1,79 @@
+// The CLI as a user runs it: exit codes, Chinese findings with printed labels, no stack traces.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { fixtureJson, fixturePath } from '../core/report-builders';
+
+const bin = new URL('../../bin/nianbao.js', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+
+async function nianbao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+function writeJson(name: string, value: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
+  return path;
+}
+
+const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at /);
+
+describe('nianbao validate', () => {
+  it('exits 0 for the fixture and says the cross-year rules were skipped', async () => {
+    const { code, stdout } = await nianbao('validate', fixturePath);
+    expect(code).toBe(0);
+    expect(stdout).toContain('校验通过：0 个错误');
+    expect(stdout).toContain('未进行 R5');
+  });
+
+  it('exits 1 with findings in Chinese, naming rows and columns as printed', async () => {
+    const doc = fixtureJson();
+    const applications = doc.statistics.applications as Record<string, Record<string, number>>;
+    applications.resultsTotal!.naturalPerson = 29;
+    const { code, stdout } = await nianbao('validate', writeJson('broken.json', doc));
+    expect(code).toBe(1);
+    expect(stdout).toContain('错误（须改正后才能发布）');
+    expect(stdout).toMatch(/\[R1\] 自然人：/);
+    expect(stdout).toContain('三、三（七）总计 · 自然人');
+  });
+
+  it('prints JSON with --json and uses last year with --previous', async () => {
+    const last = fixtureJson();
+    last.year = 2022;
+    last.issuedOn = '2023-01-20';
+    (last.statistics.applications as Record<string, Record<string, number>>).carriedForward!.naturalPerson = 1;
+    const { code, stdout } = await nianbao('validate', fixturePath, '--previous', writeJson('last.json', last), '--json');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.findings.map((f: { rule: string }) => f.rule)).toContain('R5');
+    expect(report.findings.map((f: { rule: string }) => f.rule)).toContain('R11');
+  });
+
+  it('exits 2 with one line for unreadable input', async () => {
+    for (const path of [writeJson('invalid.json', '{"format": '), join(dir, 'missing.json')]) {
+      const { code, stderr } = await nianbao('validate', path);
+      expect(code).toBe(2);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      noStackTrace(stderr);
+    }
+  });
+
+  it('merges narrative and statistics into a report that validates', async () => {
+    const { statistics, ...narrative } = fixtureJson();
+    const record = { agency: 'lvliang-lishi', year: 2023, template: '2021', statistics };
+    const out = join(dir, 'merged.json');
+    const merged = await nianbao('merge', '--narrative', writeJson('n.json', narrative), '--statistics', writeJson('s.json', record), '--out', out);
+    expect(merged.code).toBe(0);
+    expect((await nianbao('validate', out)).code).toBe(0);
+  });
+});

@@ -1,0 +1,23 @@
+// The storage of nianbao: the statistics/publications table and the public archive behind the CDN.
+// It wires constructs together; each construct carries its own secure defaults.
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { PublicArchive } from './constructs/public-archive';
+import { ReportTable } from './constructs/report-table';
+
+export class ArchiveStack extends Stack {
+  readonly table: ReportTable;
+  readonly archive: PublicArchive;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    this.table = new ReportTable(this, 'Reports');
+    this.archive = new PublicArchive(this, 'Archive');
+
+    // The variables the functions read (docs/local-stack.md, Configuration), by the names they read them.
+    new CfnOutput(this, 'NIANBAO_TABLE', { value: this.table.table.tableName });
+    new CfnOutput(this, 'NIANBAO_BUCKET', { value: this.archive.bucket.bucketName });
+    new CfnOutput(this, 'NIANBAO_CLOUDFRONT_DISTRIBUTION_ID', { value: this.archive.distribution.distributionId });
+    new CfnOutput(this, 'NIANBAO_PUBLIC_BASE_URL', { value: `https://${this.archive.distribution.distributionDomainName}` });
+  }
+}

@@ -1,0 +1,59 @@
+// The deployed shape: private bucket behind CloudFront, retained data, and the table the adapters expect.
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, it } from 'vitest';
+import { reportTableSchema } from '../../functions/adapters/dynamodb-table-schema';
+import { ArchiveStack } from '../../infra/archive-stack';
+
+let template: Template;
+
+beforeAll(() => {
+  // Skip aws-cdk-lib's built-in CloudFormation validation: seconds per synth, and the assertions below are ours.
+  const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } } as ConstructorParameters<typeof App>[0]);
+  template = Template.fromStack(new ArchiveStack(app, 'Test'));
+});
+
+describe('ArchiveStack', () => {
+  it('keeps the archive bucket private, encrypted, versioned and retained', () => {
+    template.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        VersioningConfiguration: { Status: 'Enabled' },
+      }),
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  it('serves the bucket only through CloudFront with origin access control, HTTPS only', () => {
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https', AllowedMethods: ['GET', 'HEAD'] }),
+      }),
+    });
+  });
+
+  it('creates the table with the keys and index the adapters use', () => {
+    const { partitionKey, sortKey, statisticsByYear } = reportTableSchema;
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        KeySchema: [{ AttributeName: partitionKey, KeyType: 'HASH' }, { AttributeName: sortKey, KeyType: 'RANGE' }],
+        GlobalSecondaryIndexes: [Match.objectLike({
+          IndexName: statisticsByYear.indexName,
+          KeySchema: [{ AttributeName: statisticsByYear.partitionKey, KeyType: 'HASH' }, { AttributeName: statisticsByYear.sortKey, KeyType: 'RANGE' }],
+        })],
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      }),
+    });
+  });
+
+  it('outputs the configuration the functions read', () => {
+    for (const name of ['NIANBAO_TABLE', 'NIANBAO_BUCKET', 'NIANBAO_CLOUDFRONT_DISTRIBUTION_ID', 'NIANBAO_PUBLIC_BASE_URL']) {
+      template.hasOutput(name.replace(/_/g, ''), Match.anyValue());
+    }
+  });
+});

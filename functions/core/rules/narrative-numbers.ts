@@ -62,8 +62,8 @@ function ratio(numerator: Reading | undefined, denominator: Reading | undefined)
 }
 
 /** A count of applications: the readings are sums of the `total` column over the given rows. */
-function applications(zh: string, en: string, words: readonly string[], after: string, readings: string[][], before = ''): Claim {
-  return claim(words, `${after}${gap(8)}${count}[件个]`, {
+function applications(zh: string, en: string, words: readonly string[], after: string, readings: string[][], before = '', maxGap = 8): Claim {
+  return claim(words, `${after}${gap(maxGap)}${count}[件个]`, {
     subject: { zh, en },
     aboutApplications: true,
     readings: (cells) => present(readings.map((rows) => totalOf(cells, ...rows))),
@@ -73,7 +73,7 @@ function applications(zh: string, en: string, words: readonly string[], after: s
 const results = ['granted', 'partiallyGranted', 'denied', 'unavailable', 'notProcessed', 'otherHandling'];
 
 const claims: readonly Claim[] = [
-  applications('新收申请', 'applications received', ['新收', '受理', '收到', '接收'], gap(8), [['received'], ['received', 'carriedOver']]),
+  applications('新收申请', 'applications received', ['新收', '受理', '收到', '接收'], '', [['received'], ['received', 'carriedOver']], '', 16),
   applications('上年结转', 'carried over', ['上年结转', '上年度结转'], '', [['carriedOver']]),
   applications('办结', 'concluded', ['办结', '办理完毕', '答复'], '', [['resultsTotal'], ['received', 'carriedOver']]),
   applications('予以公开', 'granted', ['予以公开'], '', [['granted']], '(?<!部分|不)'),
@@ -115,22 +115,14 @@ const claims: readonly Claim[] = [
   }),
 ];
 
-/** Claims by the first character of their words, and a table of hashed first-two-character pairs so the scan
- * stops only where a word may start (the narrative is read on every validation: this is the hot loop). */
-const claimsByFirstChar = new Map<number, Claim[]>();
-const pairHash = (first: number, second: number) => (first * 31 + second) & 0xffff;
-const isWordStart = new Uint8Array(0x10000);
-for (const c of claims) {
-  for (const word of c.words) {
-    const first = word.charCodeAt(0);
-    isWordStart[pairHash(first, word.charCodeAt(1))] = 1;
-    const list = claimsByFirstChar.get(first) ?? [];
-    if (!list.includes(c)) list.push(c);
-    claimsByFirstChar.set(first, list);
-  }
-}
+/** Claims by the literal word they start with; one regex over all words finds where to try them (the narrative is
+ * read on every validation, so this scan is the hot loop: the regex engine does it natively). */
+const claimsByWord = new Map<string, Claim[]>();
+for (const c of claims) for (const word of c.words) claimsByWord.set(word, [...(claimsByWord.get(word) ?? []), c]);
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const anyWord = new RegExp([...claimsByWord.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
 
-const sentenceEnd = /[。！？!?\n]/;
+const sentenceEnds = new Set([...'。！？!?\n'].map((c) => c.charCodeAt(0)));
 const applicationContext = /申请/;
 /** Phrases about other channels (hotlines, petitions, messages) that reuse 受理/办结 wording. */
 const otherChannel = /热线|信访|留言|诉求|来信|12345|建议|提案/;
@@ -138,9 +130,9 @@ const otherChannel = /热线|信访|留言|诉求|来信|12345|建议|提案/;
 /** The sentence around an offset: split on 。！？ and line breaks. */
 function sentenceAt(text: string, offset: number): string {
   let start = offset;
-  while (start > 0 && !sentenceEnd.test(text[start - 1]!)) start--;
+  while (start > 0 && !sentenceEnds.has(text.charCodeAt(start - 1))) start--;
   let end = offset;
-  while (end < text.length && !sentenceEnd.test(text[end]!)) end++;
+  while (end < text.length && !sentenceEnds.has(text.charCodeAt(end))) end++;
   return text.slice(start, end);
 }
 
@@ -154,10 +146,12 @@ function checkField(field: NarrativeField, cells: CellValues, readingsOf: Map<Cl
   const { text } = field;
   // 依申请公开 context comes from the sentence or from its subsection heading.
   const sectionAboutApplications = field.heading !== undefined && applicationContext.test(field.heading);
-  for (let i = 0; i < text.length - 1; i++) {
-    const first = text.charCodeAt(i);
-    if (isWordStart[pairHash(first, text.charCodeAt(i + 1))] === 0) continue;
-    for (const c of claimsByFirstChar.get(first) ?? []) {
+  anyWord.lastIndex = 0;
+  for (let word = anyWord.exec(text); word !== null; word = anyWord.exec(text)) {
+    const i = word.index;
+    // Words overlap (部分予以公开 holds 予以公开): look again from the next character.
+    anyWord.lastIndex = i + 1;
+    for (const c of claimsByWord.get(word[0])!) {
       c.pattern.lastIndex = i;
       const m = c.pattern.exec(text);
       if (!m) continue;

@@ -18,6 +18,8 @@ export interface PdfPrinterOptions {
   readonly browserWSEndpoint?: string;
   /** Chromium binary; defaults to CHROMIUM_PATH, then @sparticuz/chromium. */
   readonly executablePath?: string;
+  /** How to start a browser when there is none (or it died); defaults to launchChromium. */
+  readonly launch?: () => Promise<Browser>;
   /** Pages printing at once. Two suits a 2-core machine or a Lambda of ~2 GB. */
   readonly concurrency?: number;
   /** Per document, from new page to PDF bytes. */
@@ -83,7 +85,7 @@ export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
 
   const getBrowser = (): Promise<Browser> => {
     if (!browser) {
-      const starting = (options.browserWSEndpoint ? puppeteer.connect({ browserWSEndpoint: options.browserWSEndpoint }) : launchChromium(options)).then((b) => {
+      const starting = (options.browserWSEndpoint ? puppeteer.connect({ browserWSEndpoint: options.browserWSEndpoint }) : (options.launch ?? (() => launchChromium(options)))()).then((b) => {
         b.once('disconnected', () => {
           if (browser === starting) browser = undefined;
         });

@@ -1,24 +1,36 @@
 // `nianbao render`: the files it writes, and when it refuses.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { registerRenderCommand } from '../../functions/cli/commands/render';
 import { fixtureJson } from './render-fixtures';
 import { readPdf } from './read-pdf';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-render-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// In-process, printing with the test run's shared browser.
+beforeAll(() => vi.stubEnv('NIANBAO_CHROMIUM_WS_ENDPOINT', inject('chromiumWsEndpoint')));
+afterAll(() => {
+  vi.unstubAllEnvs();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 async function nianbao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const program = new Command('nianbao').exitOverride();
+  registerRenderCommand(program);
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void stdout.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void stderr.push(a.join(' ')));
+  process.exitCode = undefined;
   try {
-    const { stdout, stderr } = await run('node', ['bin/nianbao.js', ...args], { cwd: process.cwd() });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    await program.parseAsync(['node', 'nianbao', ...args]);
+    return { code: Number(process.exitCode ?? 0), stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+  } finally {
+    process.exitCode = undefined;
+    log.mockRestore();
+    error.mockRestore();
   }
 }
 

@@ -62,7 +62,9 @@ async function renderCommand(path: string, options: RenderOptions): Promise<numb
 
   const out = resolve(options.out);
   await mkdir(join(out, fontsDir), { recursive: true });
-  const printer = createPdfPrinter({ concurrency: 1 });
+  // A running browser can be reused (tests, batch scripts); otherwise one is launched for this report.
+  const endpoint = process.env.NIANBAO_CHROMIUM_WS_ENDPOINT;
+  const printer = createPdfPrinter({ concurrency: 1, ...(endpoint ? { browserWSEndpoint: endpoint } : {}) });
   let pdf: Uint8Array;
   try {
     ({ pdf } = await renderReport(report, printer, { draft }));

@@ -2,6 +2,7 @@
 import type { NarrativeSource } from '../core/merge/merge-report';
 import type { ReportDocument } from '../core/report/report-document';
 import type { PublishDeps } from '../publish/publish-version';
+import type { SiteAsset } from '../publish/site-assets';
 import type { StatisticsRepository } from '../publish/statistics-repository';
 
 export interface NarrativeRepository {
@@ -9,8 +10,16 @@ export interface NarrativeRepository {
   get(agency: string, year: number): Promise<NarrativeSource | undefined>;
 }
 
+export interface RenderedReport {
+  /** The HTML as the public reads it (fonts from the site's assets, not this machine's files). */
+  readonly html: string;
+  readonly pdf: Uint8Array;
+  /** Files the HTML refers to, published under assets/ before the version. */
+  readonly assets?: readonly SiteAsset[];
+}
+
 export interface ReportRenderer {
-  render(report: ReportDocument, options?: { readonly draft?: boolean }): Promise<{ readonly html: string; readonly pdf: Uint8Array }>;
+  render(report: ReportDocument, options?: { readonly draft?: boolean }): Promise<RenderedReport>;
 }
 
 export interface PublicationNotice {

@@ -2,6 +2,7 @@
 import type { ReportDocument } from '../core/report/report-document';
 import type { ValidationFinding, ValidationReport } from '../core/rules/validation-finding';
 import type { PublishOutcome } from '../publish/publish-version';
+import type { RenderedReport } from './pipeline-ports';
 
 export interface PublishRequestInput {
   readonly agency: string;
@@ -16,7 +17,7 @@ export interface PipelineState {
   readonly report?: ReportDocument;
   readonly previous?: ReportDocument;
   readonly validation?: ValidationReport;
-  readonly rendered?: { readonly html: string; readonly pdf: Uint8Array };
+  readonly rendered?: RenderedReport;
   readonly publication?: PublishOutcome;
 }
 

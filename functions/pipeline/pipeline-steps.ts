@@ -6,6 +6,7 @@ import { validateReport } from '../core/rules/validate-report';
 import { archiveFiles } from '../publish/archive-files';
 import { inputHash } from '../publish/input-hash';
 import { publishVersion } from '../publish/publish-version';
+import { publishSiteAssets } from '../publish/site-assets';
 import { summarizeValidation } from '../publish/validation-summary';
 import type { PipelinePorts } from './pipeline-ports';
 import type { PipelineFailure, PipelineState, StepName } from './pipeline-state';
@@ -63,6 +64,8 @@ const publish: PipelineStep = {
     const rendered = state.rendered ?? missing('publish', 'a rendering');
     const validation = state.validation ?? missing('publish', 'a validation');
     const { changeNote, approver } = state.request;
+    // The fonts the HTML refers to exist before any version that needs them does.
+    await publishSiteAssets(ports.publish.store, rendered.assets ?? []);
     const publication = await publishVersion(
       {
         report,

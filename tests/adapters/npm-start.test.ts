@@ -43,6 +43,15 @@ it('prints URLs that answer 200, stops on Ctrl-C, and reuses its data on the nex
     expect(response.status, name).toBe(200);
     const body = new Uint8Array(await response.arrayBuffer());
     if (name === 'PDF') expect(new TextDecoder().decode(body.slice(0, 5))).toBe('%PDF-');
+    if (name === 'HTML') {
+      // The public HTML loads its fonts from the site, never from the publishing machine's files.
+      const html = new TextDecoder().decode(body);
+      expect(html).not.toContain('file:');
+      const font = /url\((\/assets\/fonts\/[^)]+\.woff2)\)/.exec(html)?.[1];
+      const fontResponse = await fetch(new URL(font ?? '/missing', url as string));
+      expect(fontResponse.status, font).toBe(200);
+      expect(fontResponse.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    }
     expect(response.headers.get('cache-control')).toBe(name === 'All versions' ? 'public, max-age=60' : 'public, max-age=31536000, immutable');
   }
   expect(first.output()).toMatch(/published lvliang-lishi 2023 v1\n/);

@@ -1,0 +1,27 @@
+// Files the published HTML refers to (the self-hosted woff2 fonts), shared by every report under assets/.
+// Their keys carry the font package version, so a key always means the same bytes: written once, cached for a year.
+import { immutableCacheControl } from './archive-keys';
+import type { ArtifactStore } from './ports';
+
+export interface SiteAsset {
+  /** Bucket key, e.g. assets/fonts/5.3.0/noto-serif-sc-101-400-normal.woff2 */
+  readonly key: string;
+  readonly type: string;
+  readonly read: () => Promise<Uint8Array>;
+}
+
+// Keys this process has seen in the bucket: after the first report, publishing costs no request for fonts.
+const present = new Set<string>();
+
+export async function publishSiteAssets(store: ArtifactStore, assets: readonly SiteAsset[], parallel = 8): Promise<void> {
+  const missing = assets.filter((a) => !present.has(a.key));
+  let next = 0;
+  const worker = async () => {
+    while (next < missing.length) {
+      const asset = missing[next++] as SiteAsset;
+      if (!(await store.head(asset.key))) await store.put(asset.key, await asset.read(), { contentType: asset.type, cacheControl: immutableCacheControl });
+      present.add(asset.key);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, missing.length) }, worker));
+}

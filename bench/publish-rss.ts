@@ -25,7 +25,7 @@ function treeRssKb(root: number): { self: number; tree: number } {
 }
 
 /** Samples every `everyMs` until stopped; returns peaks in MB. */
-export function sampleRss(everyMs = 250) {
+export function sampleRss(everyMs = 500) {
   let peakSelf = 0;
   let peakTree = 0;
   const sample = () => {

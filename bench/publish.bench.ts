@@ -113,4 +113,4 @@ console.log(`\nPublishing ${n} synthetic reports through the local pipeline vs b
 console.log('| renders at once | reports | pipeline reports/min | ms/report | pipeline peak RSS MB (tree) | bare Chrome reports/min | bare peak RSS MB | pipeline ÷ bare |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
-console.log('\nTargets: ≥ 200 reports/minute; pipeline ≥ 0.80× bare Chrome. RSS: this process + Chromium + s3rver, sampled every 250 ms.');
+console.log('\nTargets: ≥ 200 reports/minute; pipeline ≥ 0.80× bare Chrome. RSS: this process + Chromium + s3rver, sampled every 500 ms.');

@@ -1,5 +1,5 @@
 // The archive bucket through the S3 API (AWS, or s3rver locally).
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { ArtifactStore, PutOptions, StoredObject } from '../publish/ports';
 import type { PublishConfig } from './publish-config';
 
@@ -74,6 +74,17 @@ export class S3ArtifactStore implements ArtifactStore {
       if (notFound(error)) return undefined;
       throw error;
     }
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const out = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }));
+      for (const o of out.Contents ?? []) if (o.Key) keys.push(o.Key);
+      token = out.IsTruncated ? out.NextContinuationToken : undefined;
+    } while (token);
+    return keys;
   }
 
   async put(key: string, body: Uint8Array, options: PutOptions): Promise<void> {

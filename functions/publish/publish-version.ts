@@ -17,6 +17,7 @@ import {
   publicViewPaths,
   shortCacheControl,
   versionFileKey,
+  versionPrefix,
   type ReportKey,
 } from './archive-keys';
 import { sha256Hex } from './input-hash';
@@ -130,9 +131,13 @@ async function acquireSlot(key: ReportKey, inputHash: string, owner: string, dep
   }
 }
 
-/** Writes a file once; a file left by an earlier attempt at the same inputs is kept, anything else is a conflict. */
-async function writeOnce(store: ArtifactStore, key: string, file: ArchiveFile, inputHash: string): Promise<ManifestEntry> {
-  const existing = await store.head(key);
+/**
+ * Writes a file once; a file left by an earlier attempt at the same inputs is kept, anything else is a conflict.
+ * `listed` is the version folder as listed before writing: a key absent there needs no HEAD (only the slot's owner writes
+ * in it).
+ */
+async function writeOnce(store: ArtifactStore, key: string, file: ArchiveFile, inputHash: string, listed: ReadonlySet<string>): Promise<ManifestEntry> {
+  const existing = listed.has(key) ? await store.head(key) : undefined;
   if (existing) {
     const sha256 = existing.metadata[metaSha];
     if (existing.metadata[metaInput] !== inputHash || !sha256) throw new ArchiveConflictError(key);
@@ -144,11 +149,12 @@ async function writeOnce(store: ArtifactStore, key: string, file: ArchiveFile, i
 }
 
 async function writeVersion(key: ReportKey, version: number, request: PublishRequest, deps: PublishDeps): Promise<Manifest> {
+  const listed = new Set(await deps.store.list(versionPrefix(key, version)));
   // The files are independent of each other: written side by side. All settle before we go on, so a failed attempt
   // leaves nothing still writing behind it when it returns.
   const written = await Promise.allSettled(
     request.files.map(async (file) => {
-      const entry = await writeOnce(deps.store, versionFileKey(key, version, file.name), file, request.inputHash);
+      const entry = await writeOnce(deps.store, versionFileKey(key, version, file.name), file, request.inputHash, listed);
       await deps.fault?.(`after:${file.name}`);
       return entry;
     }),
@@ -157,7 +163,7 @@ async function writeVersion(key: ReportKey, version: number, request: PublishReq
   if (failed) throw failed.reason;
   const entries = written.map((w) => (w as PromiseFulfilledResult<ManifestEntry>).value);
   const manifestKey = versionFileKey(key, version, manifestName);
-  const existing = await deps.store.head(manifestKey);
+  const existing = listed.has(manifestKey) ? await deps.store.head(manifestKey) : undefined;
   let manifest: Manifest;
   if (existing) {
     // A crashed attempt finished the version folder: its manifest (and publishedAt) stands.
@@ -221,19 +227,23 @@ async function ensurePublicView(key: ReportKey, version: number, deps: PublishDe
   await deps.publications.advanceLatest(key, version);
   await deps.fault?.('before-index');
   const keys = publicViewKeys(key);
-  const read = async () => {
-    const [records, latest, shown] = await Promise.all([deps.publications.listPublished(key), deps.publications.latest(key), deps.store.get(keys.indexJson)]);
-    return { view: buildPublicView(key, records, latest), shown: parseView(shown) };
+  const readRecords = async () => {
+    const [records, latest] = await Promise.all([deps.publications.listPublished(key), deps.publications.latest(key)]);
+    return buildPublicView(key, records, latest);
   };
   await withViewLock(key, async () => {
-    let changed = false;
+    const [first, shown] = await Promise.all([readRecords(), deps.store.get(keys.indexJson)]);
+    if (sameView(first, parseView(shown))) return;
+    // Write, then re-read the records: if they moved meanwhile (another publisher), write again. The last writer
+    // always re-reads after its write, so the bucket ends on the newest state.
+    let view = first;
     for (let attempt = 0; attempt < 10; attempt++) {
-      const { view, shown } = await read();
-      if (sameView(view, shown)) break;
       await writePublicView(key, view, deps.store);
-      changed = true;
+      const now = await readRecords();
+      if (sameView(now, view)) break;
+      view = now;
     }
-    if (changed) await deps.cdn.invalidate(publicViewPaths(key));
+    await deps.cdn.invalidate(publicViewPaths(key));
   });
 }
 

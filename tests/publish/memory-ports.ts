@@ -34,6 +34,11 @@ export class MemoryArtifactStore implements ArtifactStore {
     this.objects.set(key, { body, options });
   }
 
+  async list(prefix: string): Promise<string[]> {
+    await tick();
+    return [...this.objects.keys()].filter((k) => k.startsWith(prefix));
+  }
+
   json(key: string): unknown {
     const o = this.objects.get(key);
     return o && JSON.parse(new TextDecoder().decode(o.body));

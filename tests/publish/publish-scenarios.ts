@@ -82,6 +82,7 @@ export function countingStore(store: ArtifactStore): ArtifactStore & { writes: M
     writes,
     head: (k) => store.head(k),
     get: (k) => store.get(k),
+    list: (p) => store.list(p),
     put: async (k, body, options) => {
       writes.set(k, (writes.get(k) ?? 0) + 1);
       await store.put(k, body, options);

@@ -70,7 +70,9 @@ async function start(options: StartOptions): Promise<number> {
       await stack.stores.statistics.put({ agency, year, template: narrative.template, statistics });
       console.log(`seeded statistics of ${agency} ${year}`);
     }
-    const ports = pipelinePorts(stack.config, renderer, { stores: stack.stores });
+    const wired = pipelinePorts(stack.config, renderer, { stores: stack.stores });
+    // A publish cut off by Ctrl-C leaves its slot leased; locally, let the next start take it over soon.
+    const ports = { ...wired, publish: { ...wired.publish, leaseMs: 20_000 } };
     const result = await runPipeline({ agency, year }, ports);
     if (!result.ok) {
       console.error(`the sample was not published (${result.error.step}): ${result.error.message}`);

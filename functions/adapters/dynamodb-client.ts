@@ -1,6 +1,7 @@
 // The DynamoDB document client, created once per process from the config, and the table's key schema.
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { reportTableSchema } from './dynamodb-table-schema';
 import type { PublishConfig } from './publish-config';
 
 const clients = new Map<string, DynamoDBDocumentClient>();
@@ -22,9 +23,9 @@ export function dynamoDocumentClient(config: PublishConfig): DynamoDBDocumentCli
 }
 
 /** Name of the index that lists a year's statistics across agencies (for batch publish and export). */
-export const statisticsByYearIndex = 'statisticsByYear';
+export const statisticsByYearIndex = reportTableSchema.statisticsByYear.indexName;
 
-/** Creates the table if it is missing (local stand-ins and tests; on AWS the CDK stack owns it). */
+/** Creates the table if it is missing (local stand-ins and tests; on AWS the CDK stack owns it, from the same schema). */
 export async function ensureTable(config: PublishConfig): Promise<void> {
   const client = dynamoDocumentClient(config);
   try {
@@ -33,27 +34,28 @@ export async function ensureTable(config: PublishConfig): Promise<void> {
   } catch (error) {
     if ((error as Error).name !== 'ResourceNotFoundException') throw error;
   }
+  const { partitionKey: pk, sortKey: sk, statisticsByYear: byYear } = reportTableSchema;
   try {
     await client.send(
       new CreateTableCommand({
         TableName: config.table,
         BillingMode: 'PAY_PER_REQUEST',
         AttributeDefinitions: [
-          { AttributeName: 'pk', AttributeType: 'S' },
-          { AttributeName: 'sk', AttributeType: 'S' },
-          { AttributeName: 'statisticsYear', AttributeType: 'N' },
-          { AttributeName: 'agency', AttributeType: 'S' },
+          { AttributeName: pk, AttributeType: 'S' },
+          { AttributeName: sk, AttributeType: 'S' },
+          { AttributeName: byYear.partitionKey, AttributeType: 'N' },
+          { AttributeName: byYear.sortKey, AttributeType: 'S' },
         ],
         KeySchema: [
-          { AttributeName: 'pk', KeyType: 'HASH' },
-          { AttributeName: 'sk', KeyType: 'RANGE' },
+          { AttributeName: pk, KeyType: 'HASH' },
+          { AttributeName: sk, KeyType: 'RANGE' },
         ],
         GlobalSecondaryIndexes: [
           {
-            IndexName: statisticsByYearIndex,
+            IndexName: byYear.indexName,
             KeySchema: [
-              { AttributeName: 'statisticsYear', KeyType: 'HASH' },
-              { AttributeName: 'agency', KeyType: 'RANGE' },
+              { AttributeName: byYear.partitionKey, KeyType: 'HASH' },
+              { AttributeName: byYear.sortKey, KeyType: 'RANGE' },
             ],
             Projection: { ProjectionType: 'ALL' },
           },

@@ -5,7 +5,7 @@ import { cellsOf, templates } from '../../functions/core/format/templates';
 import { readCell } from '../../functions/core/report/parse-report';
 import { createPdfPrinter, type PdfPrinter } from '../../functions/render/pdf-printer';
 import { renderReport } from '../../functions/render/render-report';
-import { lishi2023 } from './render-fixtures';
+import { lishi2023, report2019 } from './render-fixtures';
 import { isSubsequence, readPdf, type PdfFacts } from './read-pdf';
 
 const sectionHeadings = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
@@ -15,12 +15,15 @@ let printer: PdfPrinter;
 let pdf: PdfFacts;
 let draft: PdfFacts;
 let large: PdfFacts;
+let old: PdfFacts;
+const report19 = report2019();
 
 beforeAll(async () => {
   printer = createPdfPrinter({ browserWSEndpoint: inject('chromiumWsEndpoint') });
-  const [normal, forced] = await Promise.all([renderReport(report, printer), renderReport(report, printer, { draft: true })]);
+  const [normal, forced, of2019] = await Promise.all([renderReport(report, printer), renderReport(report, printer, { draft: true }), renderReport(report19, printer)]);
   pdf = await readPdf(normal.pdf);
   draft = await readPdf(forced.pdf);
+  old = await readPdf(of2019.pdf);
   // 三 fits one page as printed; in larger type (13pt) it runs over three, which shows the header repeating.
   large = await readPdf(await printer.print(normal.html.replace('</head>', '<style>@media print { table { font-size: 13pt !important; } }</style></head>')));
 }, 60_000);
@@ -71,6 +74,13 @@ describe('the printed 2023 fixture', () => {
     expect(pdf.info).toMatchObject({ Title: report.title, Author: report.agency.issuer });
     expect(String(pdf.info.Subject)).toContain('政府信息公开工作年度报告');
     expect(String(pdf.info.Keywords)).toContain(report.agency.name);
+  });
+
+  it('prints a 2019-template report too: every number, six sections, page numbers', () => {
+    const values = cellsOf('2019').map((cell) => String(readCell(report19.statistics, cell.path)));
+    expect(isSubsequence(values, old.numbers)).toEqual({ ok: true, missingAt: values.length });
+    for (const heading of sectionHeadings) expect(old.outline, heading).toContain(heading);
+    old.pages.forEach((text, i) => expect(text.includes(`第${i + 1}页共${old.pages.length}页`), `page ${i + 1}`).toBe(true));
   });
 
   it('marks every page of a forced print as a draft', () => {

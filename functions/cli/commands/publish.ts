@@ -4,7 +4,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { ChromiumRenderer } from '../../adapters/chromium-renderer';
 import { pipelinePorts, publicUrl } from '../../adapters/pipeline-wiring';
-import { readPublishConfig } from '../../adapters/publish-config';
+import { MissingConfigError, readPublishConfig } from '../../adapters/publish-config';
 import { summarize } from '../../core/rules/validation-finding';
 import { runBatch, type BatchItem } from '../../pipeline/run-pipeline';
 import { formatFindings } from '../print-findings';
@@ -29,7 +29,13 @@ export function registerPublishCommand(program: Command): void {
     .option('--concurrency <n>', 'reports rendered at once', '2')
     .action(async (options: PublishOptions) => {
       process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-      process.exitCode = await publishCommand(options);
+      try {
+        process.exitCode = await publishCommand(options);
+      } catch (error) {
+        if (!(error instanceof MissingConfigError)) throw error;
+        console.error(`nianbao publish: ${error.message}`);
+        process.exitCode = exitCodes.unreadable;
+      }
     });
 }
 

@@ -9,7 +9,7 @@ import { fail, ok, type Result } from '../../core/result';
 import { summarize, type ValidationFinding } from '../../core/rules/validation-finding';
 import { dynamoDocumentClient } from '../../adapters/dynamodb-client';
 import { DynamoStatisticsRepository } from '../../adapters/dynamodb-statistics-repository';
-import { readPublishConfig } from '../../adapters/publish-config';
+import { MissingConfigError, readPublishConfig } from '../../adapters/publish-config';
 import { parseStatisticsCsv, parseStatisticsJson, statisticsCsv } from '../../publish/statistics-file';
 import type { StatisticsRepository } from '../../publish/statistics-repository';
 import { formatFindings } from '../print-findings';
@@ -109,6 +109,14 @@ export function registerStatsCommand(program: Command): void {
 }
 
 function statisticsRepository(): StatisticsRepository {
-  const config = readPublishConfig(process.env, 'statistics');
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  let config;
+  try {
+    config = readPublishConfig(process.env, 'statistics');
+  } catch (error) {
+    if (!(error instanceof MissingConfigError)) throw error;
+    console.error(`nianbao stats: ${error.message}`);
+    process.exit(exitCodes.unreadable);
+  }
   return new DynamoStatisticsRepository(dynamoDocumentClient(config), config.table);
 }

@@ -132,9 +132,11 @@ export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
           return await printOnce(html);
         } catch (error) {
           // Chrome died under us: one more try in a new browser; anything else is the caller's.
-          const current = browser ? await browser.catch(() => undefined) : undefined;
+          const starting = browser;
+          const current = starting ? await starting.catch(() => undefined) : undefined;
           if (closed || error instanceof PdfTimeoutError || current?.connected) throw error;
-          browser = undefined;
+          // Forget only the dead one: a concurrent document may already have started its successor.
+          if (browser === starting) browser = undefined;
           return printOnce(html);
         }
       });

@@ -3,7 +3,7 @@
 // Templates only loop over this; no row or column is named here.
 import { readCell } from '../core/report/parse-report';
 import type { Statistics } from '../core/report/report-document';
-import type { ColumnDefinition, RowDefinition, TableDefinition } from '../core/format/table-definition';
+import type { RowDefinition, TableDefinition } from '../core/format/table-definition';
 
 export interface GridCell {
   readonly header: boolean;
@@ -115,15 +115,14 @@ function byRowShared(table: TableDefinition, statistics: Statistics, prefix: str
     rowHeaders.push(id);
     cells.push({ header: true, text: row.number + row.label, colspan: span(depth - row.groups.length), scope: 'row', id, className: 'row-label' });
     const values = readRow(statistics, table, row);
-    row.columns.forEach((column, i) => {
-      cells.push({ header: false, text: values[i]!, headers: [...rowHeaders, ...columnHeaders[i]!].join(' '), className: numericClass(column) });
+    row.columns.forEach((_column, i) => {
+      cells.push({ header: false, text: values[i]!, headers: [...rowHeaders, ...columnHeaders[i]!].join(' '), className: 'num' });
     });
     return cells;
   });
   return [{ kind: 'head', rows: headRows }, { kind: 'body', rows: bodyRows }];
 }
 
-const numericClass = (_column: ColumnDefinition) => 'num';
 
 function readRow(statistics: Statistics, table: TableDefinition, row: RowDefinition): string[] {
   return row.columns.map((c) => cellText(readCell(statistics, [table.id, ...row.id.split('.'), c.key])));
@@ -156,7 +155,7 @@ function byRowBlocks(table: TableDefinition, statistics: Statistics, prefix: str
       out.push([
         { header: true, text: row.number + row.label, scope: 'row', id: rowId, headers: block ? `${blockId} ${labelId}` : labelId, className: 'row-label' },
         ...columns.map((c, i): GridCell => ({
-          header: false, text: values[i]!, colspan: span(spans[i]!), headers: [...(block ? [blockId] : []), rowId, `${blockId}-c-${c.key}`].join(' '), className: numericClass(c),
+          header: false, text: values[i]!, colspan: span(spans[i]!), headers: [...(block ? [blockId] : []), rowId, `${blockId}-c-${c.key}`].join(' '), className: 'num',
         })),
       ]);
     }
@@ -199,7 +198,7 @@ function byGroup(table: TableDefinition, statistics: Statistics, prefix: string)
     row.columns.forEach((c, i) => {
       const id = `${prefix}-c-${row.id.replace(/\./g, '-')}-${c.key}`;
       columnRow.push({ header: true, text: c.label, scope: 'col', id });
-      dataRow.push({ header: false, text: values[i]!, headers: [...groupHeaders[r]!, id].join(' '), className: numericClass(c) });
+      dataRow.push({ header: false, text: values[i]!, headers: [...groupHeaders[r]!, id].join(' '), className: 'num' });
     });
   });
   headRows.push(columnRow);

@@ -3,7 +3,7 @@ import type { ReportDocument } from '../core/report/report-document';
 import { fontFiles } from './font-faces';
 import { renderMarkdown } from './markdown';
 import { reportMetadata } from './report-metadata';
-import { chineseNumeral, reportSections } from './report-sections';
+import { chineseNumeral, reportSections } from '../core/format/report-sections';
 import { draftCss, reportCss, reportTemplate } from './report-template';
 import { tableLayout } from './table-layout';
 

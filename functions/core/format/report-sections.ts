@@ -1,13 +1,13 @@
-// The six sections in printed order: the three tables come from the template definition, the three
-// narrative sections (一、五、六, spec §1) are named here because the core defines only the tables.
-import { templates } from '../core/format/templates';
-import type { TableDefinition } from '../core/format/table-definition';
+// The six sections of every report in printed order (spec §1): the three narrative ones are named here, the three
+// tables come from the template definition.
+import { templates } from './templates';
+import type { TableDefinition } from './table-definition';
 
 export type ReportSection =
   | { readonly kind: 'narrative'; readonly number: string; readonly heading: string; readonly field: 'overview' | 'problems' | 'otherMatters' }
   | { readonly kind: 'table'; readonly number: string; readonly heading: string; readonly table: TableDefinition };
 
-const narrativeSections: readonly (ReportSection & { kind: 'narrative' })[] = [
+export const narrativeSections: readonly (ReportSection & { kind: 'narrative' })[] = [
   { kind: 'narrative', number: '一', heading: '总体情况', field: 'overview' },
   { kind: 'narrative', number: '五', heading: '存在的主要问题及改进情况', field: 'problems' },
   { kind: 'narrative', number: '六', heading: '其他需要报告的事项', field: 'otherMatters' },
@@ -26,4 +26,9 @@ export function chineseNumeral(n: number): string {
 export function reportSections(template: keyof typeof templates): ReportSection[] {
   const tables = templates[template].tables.map((table): ReportSection => ({ kind: 'table', number: table.section, heading: table.heading, table }));
   return [...narrativeSections, ...tables].sort((a, b) => numerals.indexOf(a.number) - numerals.indexOf(b.number));
+}
+
+/** A narrative section by its field, e.g. problems → 五、存在的主要问题及改进情况. */
+export function narrativeSection(field: 'overview' | 'problems' | 'otherMatters'): ReportSection & { kind: 'narrative' } {
+  return narrativeSections.find((section) => section.field === field)!;
 }

@@ -7,10 +7,17 @@ import type { CellValue, Statistics, TableValues } from '../core/report/report-d
 
 export type CellMap = Readonly<Record<string, CellValue>>;
 
-/** Every cell of the template, in printed order; a cell missing from the statistics is stored as blank (null). */
+/**
+ * Every cell of the template, in printed order; a cell missing from the statistics is stored as blank (null).
+ * Amounts are kept as decimal text (printed exactly as entered, and 18.20 is not a DynamoDB number), so the same
+ * figures give the same report — and the same version — whether they came from JSON (18.2) or a CSV ("18.2").
+ */
 export function statisticsToCells(template: TemplateId, statistics: Statistics): CellMap {
   const cells: Record<string, CellValue> = {};
-  for (const cell of cellsOf(template)) cells[cell.id] = readCell(statistics, cell.path) ?? null;
+  for (const cell of cellsOf(template)) {
+    const value = readCell(statistics, cell.path) ?? null;
+    cells[cell.id] = cell.column.kind === 'amount' && typeof value === 'number' ? String(value) : value;
+  }
   return cells;
 }
 

@@ -1,5 +1,6 @@
 // stats import/export files: a round trip, and bad input rejected as a whole with the line and cell named.
 import { describe, expect, it } from 'vitest';
+import { statisticsToCells } from '../../functions/publish/statistics-cells';
 import { parseStatisticsCsv, parseStatisticsJson, statisticsCsv } from '../../functions/publish/statistics-file';
 import { splitReport } from './memory-pipeline-ports';
 import { sampleReport } from './publish-scenarios';
@@ -71,5 +72,14 @@ describe('statistics JSON', () => {
       'statistics.applications.received.extra',
       'statistics.applications.received.naturalPerson',
     ]);
+  });
+});
+
+describe('statistics as stored', () => {
+  it('keeps amounts as decimal text, so JSON and CSV imports of the same figures are the same report', () => {
+    const fromCsv = parseStatisticsCsv(csv);
+    if (!fromCsv.ok) throw new Error('sample CSV does not parse');
+    expect(statisticsToCells('2021', record.statistics)).toEqual(statisticsToCells('2021', fromCsv.value.statistics));
+    expect(statisticsToCells('2021', record.statistics)['proactive.fees.amount']).toBe('18.2');
   });
 });

@@ -1,5 +1,6 @@
 // Merge: the narrative (from the CMS) and the statistics (from DynamoDB) make one report document.
 import type { TemplateId } from '../format/table-definition';
+import { narrativeFields } from '../narrative/narrative-fields';
 import { checkReferences, resolveReferences } from '../narrative/references';
 import { parseReport } from '../report/parse-report';
 import type { ReportDocument, Statistics } from '../report/report-document';
@@ -44,7 +45,7 @@ export function mergeReport(narrativeInput: NarrativeSource, statisticsInput: St
   if (mismatches.length > 0) return fail(mismatches);
   const parsed = parseReport({ ...narrative, statistics: statistics.statistics });
   if (!parsed.ok) return parsed;
-  const unknownReferences = checkReferences(parsed.value);
+  const unknownReferences = checkReferences(parsed.value.template, narrativeFields(parsed.value.narrative));
   if (unknownReferences.length > 0) return fail(unknownReferences);
   return ok(resolveReferences(parsed.value));
 }

@@ -4,7 +4,8 @@ import { findCell } from '../format/templates';
 import { readCell } from '../report/parse-report';
 import type { ReportDocument } from '../report/report-document';
 import type { ValidationFinding } from '../rules/validation-finding';
-import { lineAt, narrativeFields, withFieldTexts } from './narrative-fields';
+import type { TemplateId } from '../format/table-definition';
+import { lineAt, withFieldTexts, type NarrativeField } from './narrative-fields';
 
 const reference = /\{\{([\s\S]*?)\}\}/g;
 
@@ -12,13 +13,15 @@ const reference = /\{\{([\s\S]*?)\}\}/g;
 const blankText = '—';
 
 /** Rule R10: every reference names a cell of the report's template. */
-export function checkReferences(report: ReportDocument): ValidationFinding[] {
+export const hasReference = (field: NarrativeField) => field.text.includes('{{');
+
+export function checkReferences(template: TemplateId, fields: readonly NarrativeField[]): ValidationFinding[] {
   const findings: ValidationFinding[] = [];
-  for (const field of narrativeFields(report.narrative)) {
-    if (!field.text.includes('{{')) continue;
+  for (const field of fields) {
+    if (!hasReference(field)) continue;
     for (const match of field.text.matchAll(reference)) {
       const path = match[1]!.trim();
-      if (findCell(report.template, path)) continue;
+      if (findCell(template, path)) continue;
       findings.push({
         rule: 'R10',
         severity: 'error',
@@ -28,8 +31,8 @@ export function checkReferences(report: ReportDocument): ValidationFinding[] {
         expected: 'a cell id',
         actual: match[0],
         message: {
-          zh: `引用 ${match[0]} 不是 ${report.template} 版模板中的单元格（应形如 {{applications.received.total}}）`,
-          en: `reference ${match[0]} names no cell of template ${report.template} (expected e.g. {{applications.received.total}})`,
+          zh: `引用 ${match[0]} 不是 ${template} 版模板中的单元格（应形如 {{applications.received.total}}）`,
+          en: `reference ${match[0]} names no cell of template ${template} (expected e.g. {{applications.received.total}})`,
         },
       });
     }
@@ -39,7 +42,6 @@ export function checkReferences(report: ReportDocument): ValidationFinding[] {
 
 /** Replaces every reference that names a cell by the cell's value; unknown ones stay as typed (R10 reports them). */
 export function resolveReferences(report: ReportDocument): ReportDocument {
-  if (!narrativeFields(report.narrative).some((field) => field.text.includes('{{'))) return report;
   const narrative = withFieldTexts(report.narrative, (_location, text) =>
     text.includes('{{')
       ? text.replace(reference, (whole, path: string) => {

@@ -83,9 +83,8 @@ function isCellValue(kind: CellKind, value: Json): boolean {
 }
 
 interface TablePlan {
-  /** Keys allowed at each nesting level, derived from the row ids. */
-  readonly children: Map<string, string[]>;
-  readonly rowIds: Set<string>;
+  /** For each nesting level (a row-id prefix, '' for the table), the keys allowed there: derived from the row ids. */
+  readonly levels: ReadonlyMap<string, ReadonlyMap<string, { readonly id: string; readonly isRow: boolean }>>;
   readonly rows: readonly { readonly row: TableDefinition['rows'][number]; readonly parts: readonly string[]; readonly columnKeys: readonly string[] }[];
 }
 
@@ -95,18 +94,20 @@ const tablePlans = new WeakMap<TableDefinition, TablePlan>();
 function planOf(table: TableDefinition): TablePlan {
   let plan = tablePlans.get(table);
   if (!plan) {
-    const children = new Map<string, string[]>();
+    const levels = new Map<string, Map<string, { id: string; isRow: boolean }>>();
+    const rowIds = new Set(table.rows.map((r) => r.id));
     for (const row of table.rows) {
       const parts = row.id.split('.');
-      parts.forEach((part, i) => {
-        const parent = parts.slice(0, i).join('.');
-        const list = children.get(parent) ?? [];
-        if (!list.includes(part)) list.push(part);
-        children.set(parent, list);
+      parts.forEach((key, i) => {
+        const prefix = parts.slice(0, i).join('.');
+        const id = parts.slice(0, i + 1).join('.');
+        const level = levels.get(prefix) ?? new Map();
+        level.set(key, { id, isRow: rowIds.has(id) });
+        levels.set(prefix, level);
       });
     }
     const rows = table.rows.map((row) => ({ row, parts: row.id.split('.'), columnKeys: row.columns.map((c) => c.key) }));
-    plan = { children, rowIds: new Set(table.rows.map((r) => r.id)), rows };
+    plan = { levels, rows };
     tablePlans.set(table, plan);
   }
   return plan;
@@ -119,7 +120,7 @@ function checkTable(f: Findings, template: TemplateId, table: TableDefinition, v
     f.add(at, { zh: `对象（表${table.section}的各行）`, en: `an object (the rows of table ${table.section})` }, values);
     return;
   }
-  const { children, rowIds, rows } = planOf(table);
+  const { levels, rows } = planOf(table);
   const unknown = (id: string, allowed: readonly string[]): void => {
     const inTable = `${table.id}.${id}`;
     const elsewhere = templateIds.find((other) => other !== template && cellsOf(other).some((c) => c.id === inTable || c.id.startsWith(`${inTable}.`)));
@@ -133,11 +134,11 @@ function checkTable(f: Findings, template: TemplateId, table: TableDefinition, v
     });
   };
   const walk = (node: JsonObject, prefix: string): void => {
-    const allowed = children.get(prefix) ?? [];
-    for (const key of Object.keys(node)) {
-      const id = prefix ? `${prefix}.${key}` : key;
-      if (!allowed.includes(key)) unknown(id, allowed);
-      else if (!rowIds.has(id) && isObject(node[key])) walk(node[key] as JsonObject, id);
+    const level = levels.get(prefix)!;
+    for (const key in node) {
+      const child = level.get(key);
+      if (!child) unknown(prefix ? `${prefix}.${key}` : key, [...level.keys()]);
+      else if (!child.isRow && isObject(node[key])) walk(node[key] as JsonObject, child.id);
     }
   };
   walk(values, '');

@@ -34,19 +34,21 @@ function claim(words: readonly string[], after: string, rest: Omit<Claim, 'words
   return { ...rest, words, pattern: new RegExp(`${before}(?:${words.join('|')})${after}`, 'y') };
 }
 
-const totalIds = new Map<string, string[]>();
+/** Cell ids of the `total` column over every applications row whose id is, or starts with, one of the prefixes. */
+function totalIds(template: TemplateId, rowPrefixes: readonly string[]): string[] {
+  return cellsOf(template)
+    .filter((c) => c.table.id === 'applications' && c.column.key === 'total' && rowPrefixes.some((p) => c.row.id === p || c.row.id.startsWith(`${p}.`)))
+    .map((c) => c.id);
+}
 
-/** Sums the `total` column over every applications row whose id is, or starts with, one of the prefixes. */
-function totalOf(cells: CellValues, ...rowPrefixes: string[]): Reading | undefined {
-  const key = `${cells.template}:${rowPrefixes.join()}`;
-  let ids = totalIds.get(key);
-  if (!ids) {
-    ids = cellsOf(cells.template as TemplateId)
-      .filter((c) => c.table.id === 'applications' && c.column.key === 'total' && rowPrefixes.some((p) => c.row.id === p || c.row.id.startsWith(`${p}.`)))
-      .map((c) => c.id);
-    totalIds.set(key, ids);
-  }
-  return readingOf(cells, ids);
+/** A reading of the `total` column over some rows; the ids are derived once per template. */
+function totals(...rowPrefixes: string[]): (cells: CellValues) => Reading | undefined {
+  const ids = new Map<TemplateId, string[]>();
+  return (cells) => {
+    let list = ids.get(cells.template);
+    if (!list) ids.set(cells.template, (list = totalIds(cells.template, rowPrefixes)));
+    return readingOf(cells, list);
+  };
 }
 
 function readingOf(cells: CellValues, ids: readonly string[]): Reading | undefined {
@@ -63,14 +65,18 @@ function ratio(numerator: Reading | undefined, denominator: Reading | undefined)
 
 /** A count of applications: the readings are sums of the `total` column over the given rows. */
 function applications(zh: string, en: string, words: readonly string[], after: string, readings: string[][], before = '', maxGap = 8): Claim {
+  const sums = readings.map((rows) => totals(...rows));
   return claim(words, `${after}${gap(maxGap)}${count}[件个]`, {
     subject: { zh, en },
     aboutApplications: true,
-    readings: (cells) => present(readings.map((rows) => totalOf(cells, ...rows))),
+    readings: (cells) => present(sums.map((sum) => sum(cells))),
   }, before);
 }
 
-const results = ['granted', 'partiallyGranted', 'denied', 'unavailable', 'notProcessed', 'otherHandling'];
+const resultsTotal = totals('resultsTotal');
+const handled = totals('received', 'carriedOver');
+const disclosed = totals('granted', 'partiallyGranted');
+const allResults = totals('granted', 'partiallyGranted', 'denied', 'unavailable', 'notProcessed', 'otherHandling');
 
 const claims: readonly Claim[] = [
   applications('新收申请', 'applications received', ['新收', '受理', '收到', '接收'], '', [['received'], ['received', 'carriedOver']], '', 16),
@@ -86,13 +92,13 @@ const claims: readonly Claim[] = [
     subject: { zh: '办结率', en: 'conclusion rate' },
     aboutApplications: true,
     percent: true,
-    readings: (cells) => ratio(totalOf(cells, 'resultsTotal'), totalOf(cells, 'received', 'carriedOver')),
+    readings: (cells) => ratio(resultsTotal(cells), handled(cells)),
   }),
   claim(['公开率'], rate, {
     subject: { zh: '公开率', en: 'disclosure rate' },
     aboutApplications: true,
     percent: true,
-    readings: (cells) => ratio(totalOf(cells, 'granted', 'partiallyGranted'), totalOf(cells, ...results)),
+    readings: (cells) => ratio(disclosed(cells), allResults(cells)),
   }),
   claim(['行政复议'], `${gap(8)}${count}[件起宗]`, {
     subject: { zh: '行政复议', en: 'administrative reviews' },
@@ -115,12 +121,47 @@ const claims: readonly Claim[] = [
   }),
 ];
 
-/** Claims by the literal word they start with; one regex over all words finds where to try them (the narrative is
- * read on every validation, so this scan is the hot loop: the regex engine does it natively). */
+/**
+ * Where to try claims: the narrative is read on every validation, so this scan is the hot loop. Each word is
+ * indexed by its first two characters (and its third when it has one, since 公开 and 行政 start many phrases that
+ * are not claims); a typed-array lookup per character is several times cheaper than a regex alternation of words.
+ */
+const slots = 1 << 16;
+const hash2 = (a: number, b: number) => (a * 31 + b) & (slots - 1);
+const hash3 = (a: number, b: number, c: number) => (a * 961 + b * 31 + c) & (slots - 1);
+const startsWord = new Uint8Array(slots);
+const twoCharWord = new Uint8Array(slots);
+const threeCharWord = new Uint8Array(slots);
 const claimsByWord = new Map<string, Claim[]>();
-for (const c of claims) for (const word of c.words) claimsByWord.set(word, [...(claimsByWord.get(word) ?? []), c]);
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const anyWord = new RegExp([...claimsByWord.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
+for (const c of claims) {
+  for (const word of c.words) {
+    claimsByWord.set(word, [...(claimsByWord.get(word) ?? []), c]);
+    const [a, b, d] = [word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(2)];
+    startsWord[a] = 1;
+    if (word.length === 2) twoCharWord[hash2(a, b)] = 1;
+    else threeCharWord[hash3(a, b, d)] = 1;
+  }
+}
+/** Offsets where a claim word may start. A small function of its own, so the engine optimizes this loop over every
+ * character of the narrative apart from the rest of the rule. */
+function wordStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i < text.length - 1; i++) if (startsWord[text.charCodeAt(i)] !== 0 && claimsAt(text, i, text.charCodeAt(i))) starts.push(i);
+  return starts;
+}
+
+/** Claims whose word may start at `i` (its first character `a` starts a word), or undefined; hash collisions only
+ * cost a failed sticky match. */
+function claimsAt(text: string, i: number, a: number): readonly Claim[] | undefined {
+  const b = text.charCodeAt(i + 1);
+  if (twoCharWord[hash2(a, b)] === 0 && threeCharWord[hash3(a, b, text.charCodeAt(i + 2))] === 0) return undefined;
+  return claimsStartingWith.get(a);
+}
+const claimsStartingWith = new Map<number, Claim[]>();
+for (const [word, list] of claimsByWord) {
+  const first = word.charCodeAt(0);
+  claimsStartingWith.set(first, [...new Set([...(claimsStartingWith.get(first) ?? []), ...list])]);
+}
 
 const sentenceEnds = new Set([...'。！？!?\n'].map((c) => c.charCodeAt(0)));
 const applicationContext = /申请/;
@@ -146,12 +187,8 @@ function checkField(field: NarrativeField, cells: CellValues, readingsOf: Map<Cl
   const { text } = field;
   // 依申请公开 context comes from the sentence or from its subsection heading.
   const sectionAboutApplications = field.heading !== undefined && applicationContext.test(field.heading);
-  anyWord.lastIndex = 0;
-  for (let word = anyWord.exec(text); word !== null; word = anyWord.exec(text)) {
-    const i = word.index;
-    // Words overlap (部分予以公开 holds 予以公开): look again from the next character.
-    anyWord.lastIndex = i + 1;
-    for (const c of claimsByWord.get(word[0])!) {
+  for (const i of wordStarts(text)) {
+    for (const c of claimsAt(text, i, text.charCodeAt(i))!) {
       c.pattern.lastIndex = i;
       const m = c.pattern.exec(text);
       if (!m) continue;

@@ -11,44 +11,66 @@ const threshold = 0.85;
 const minimumCharacters = 80;
 
 /** Han characters and Latin letters only: digits, spaces, punctuation and markup don't make two texts different. */
-function significant(text: string): string {
-  let letters = '';
+const isLetter = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+
+/** Hashes of every run of `shingleSize` letters: numbers, not substrings, keep this cheap. */
+function shingles(text: string): Uint32Array {
+  const letters = new Uint16Array(text.length);
+  let length = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 0x4e00 && c <= 0x9fff) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) letters += text[i];
+    if (isLetter(c)) letters[length++] = c;
   }
-  return letters;
-}
-
-/** Sorted distinct hashes of every run of `shingleSize` characters: numbers, not substrings, keep this cheap. */
-function shingles(text: string): Uint32Array {
-  const letters = significant(text);
-  const hashes = new Uint32Array(Math.max(0, letters.length - shingleSize + 1));
+  const hashes = new Uint32Array(Math.max(0, length - shingleSize + 1));
   for (let i = 0; i < hashes.length; i++) {
     let h = 2166136261;
-    for (let j = 0; j < shingleSize; j++) h = Math.imul(h ^ letters.charCodeAt(i + j), 16777619);
-    hashes[i] = h >>> 0;
+    for (let j = 0; j < shingleSize; j++) h = Math.imul(h ^ letters[i + j]!, 16777619);
+    hashes[i] = h >>> 0 || 1; // 0 marks an empty slot below
   }
-  hashes.sort();
-  let distinct = 0;
-  for (let i = 0; i < hashes.length; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[distinct++] = hashes[i]!;
-  return hashes.subarray(0, distinct);
+  return hashes;
+}
+
+/** A set of non-zero hashes: open addressing in a typed array (a JS Set or a sort costs several times more). */
+class HashSet {
+  private readonly slots: Uint32Array;
+  size = 0;
+
+  constructor(capacity: number) {
+    this.slots = new Uint32Array(2 ** Math.ceil(Math.log2(capacity * 2 + 2)));
+  }
+
+  /** Adds a hash; false when it was there already. */
+  add(hash: number): boolean {
+    const mask = this.slots.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      if (this.slots[i] === hash) return false;
+      if (this.slots[i] === 0) {
+        this.slots[i] = hash;
+        this.size++;
+        return true;
+      }
+    }
+  }
+
+  has(hash: number): boolean {
+    const mask = this.slots.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      if (this.slots[i] === hash) return true;
+      if (this.slots[i] === 0) return false;
+    }
+  }
 }
 
 /** Jaccard similarity of the two texts' shingle sets, 0–1. */
 export function similarity(a: string, b: string): number {
   const [x, y] = [shingles(a), shingles(b)];
   if (x.length === 0 || y.length === 0) return 0;
+  const first = new HashSet(x.length);
+  for (const hash of x) first.add(hash);
+  const second = new HashSet(y.length);
   let shared = 0;
-  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
-    if (x[i] === y[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (x[i]! < y[j]!) i++;
-    else j++;
-  }
-  return shared / (x.length + y.length - shared);
+  for (const hash of y) if (second.add(hash) && first.has(hash)) shared++;
+  return shared / (first.size + second.size - shared);
 }
 
 /** The parts compared year on year: the preamble and 六 are formulaic by design. */
@@ -65,7 +87,7 @@ export function checkNarrativeCopied({ report, previous }: RuleContext): Validat
   const last = comparedParts(previous.report.narrative);
   return comparedParts(report.narrative).flatMap((part, i) => {
     const before = last[i]!;
-    if (significant(part.text).length < minimumCharacters) return [];
+    if (letterCount(part.text) < minimumCharacters) return [];
     const score = similarity(part.text, before.text);
     if (score < threshold) return [];
     const percent = Math.round(score * 100);
@@ -77,4 +99,10 @@ export function checkNarrativeCopied({ report, previous }: RuleContext): Validat
       },
     }];
   });
+}
+
+function letterCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) if (isLetter(text.charCodeAt(i))) count++;
+  return count;
 }

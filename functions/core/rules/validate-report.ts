@@ -1,6 +1,6 @@
 // Validation: every rule of spec §4 over a parsed report, as one list of findings.
 import { narrativeFields } from '../narrative/narrative-fields';
-import { checkReferences, resolveReferences } from '../narrative/references';
+import { checkReferences, hasReference, resolveReferences } from '../narrative/references';
 import type { ReportDocument } from '../report/report-document';
 import { checkBlankCells } from './blank-cells';
 import { checkCrossFooting } from './cross-footing';
@@ -16,11 +16,12 @@ const crossYearRules = ['R5', 'R6', 'R11'] as const;
 
 export function validateReport(report: ReportDocument, previous?: ReportDocument): ValidationReport {
   const cells = cellValues(report);
-  const resolved = resolveReferences(report);
+  const fields = narrativeFields(report.narrative);
+  const resolved = fields.some(hasReference) ? resolveReferences(report) : report;
   const context: RuleContext = {
     report,
     resolved,
-    fields: narrativeFields(resolved.narrative),
+    fields: resolved === report ? fields : narrativeFields(resolved.narrative),
     cells,
     ...(previous ? { previous: { report: previous, cells: cellValues(previous) } } : {}),
   };
@@ -32,7 +33,7 @@ export function validateReport(report: ReportDocument, previous?: ReportDocument
     ...checkNarrativeNumbers(context),
     ...checkRequiredStatements(context),
     ...checkIssueDate(context),
-    ...checkReferences(report),
+    ...checkReferences(report.template, fields),
     ...checkNarrativeCopied(context),
   ];
   return summarize(findings, skippedRules(report, previous));

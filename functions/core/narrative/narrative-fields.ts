@@ -6,20 +6,24 @@ export interface NarrativeField {
   readonly location: string;
   readonly text: string;
   /** The heading the text sits under, when it is an overview subsection: gives context to rule R7. */
-  readonly heading?: string;
+  readonly heading: string | undefined;
+}
+
+/** `narrative.overview[i].heading` and `.body`, made once per index: every validation lists the fields. */
+const overviewLocations: [heading: string, body: string][] = [];
+function overviewLocation(i: number): [heading: string, body: string] {
+  return (overviewLocations[i] ??= [`narrative.overview[${i}].heading`, `narrative.overview[${i}].body`]);
 }
 
 export function narrativeFields(narrative: Narrative): NarrativeField[] {
-  return [
-    { location: 'narrative.preamble', text: narrative.preamble },
-    ...(narrative.overviewIntro === undefined ? [] : [{ location: 'narrative.overviewIntro', text: narrative.overviewIntro }]),
-    ...narrative.overview.flatMap((section, i) => [
-      { location: `narrative.overview[${i}].heading`, text: section.heading },
-      { location: `narrative.overview[${i}].body`, text: section.body, heading: section.heading },
-    ]),
-    { location: 'narrative.problems', text: narrative.problems },
-    { location: 'narrative.otherMatters', text: narrative.otherMatters },
-  ];
+  const fields: NarrativeField[] = [{ location: 'narrative.preamble', text: narrative.preamble, heading: undefined }];
+  if (narrative.overviewIntro !== undefined) fields.push({ location: 'narrative.overviewIntro', text: narrative.overviewIntro, heading: undefined });
+  narrative.overview.forEach((section, i) => {
+    const [heading, body] = overviewLocation(i);
+    fields.push({ location: heading, text: section.heading, heading: undefined }, { location: body, text: section.body, heading: section.heading });
+  });
+  fields.push({ location: 'narrative.problems', text: narrative.problems, heading: undefined }, { location: 'narrative.otherMatters', text: narrative.otherMatters, heading: undefined });
+  return fields;
 }
 
 /** Puts edited field texts back into the narrative, keyed by location. */

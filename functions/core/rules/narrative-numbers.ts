@@ -163,7 +163,8 @@ for (const [word, list] of claimsByWord) {
   claimsStartingWith.set(first, [...new Set([...(claimsStartingWith.get(first) ?? []), ...list])]);
 }
 
-const sentenceEnds = new Set([...'。！？!?\n'].map((c) => c.charCodeAt(0)));
+const sentenceEnds = new Uint8Array(0x10000);
+for (const c of '。！？!?\n') sentenceEnds[c.charCodeAt(0)] = 1;
 const applicationContext = /申请/;
 /** Phrases about other channels (hotlines, petitions, messages) that reuse 受理/办结 wording. */
 const otherChannel = /热线|信访|留言|诉求|来信|12345|建议|提案/;
@@ -171,9 +172,9 @@ const otherChannel = /热线|信访|留言|诉求|来信|12345|建议|提案/;
 /** The sentence around an offset: split on 。！？ and line breaks. */
 function sentenceAt(text: string, offset: number): string {
   let start = offset;
-  while (start > 0 && !sentenceEnds.has(text.charCodeAt(start - 1))) start--;
+  while (start > 0 && sentenceEnds[text.charCodeAt(start - 1)] === 0) start--;
   let end = offset;
-  while (end < text.length && !sentenceEnds.has(text.charCodeAt(end))) end++;
+  while (end < text.length && sentenceEnds[text.charCodeAt(end)] === 0) end++;
   return text.slice(start, end);
 }
 

@@ -1,6 +1,6 @@
 // The public view of one report: latest.json (the pointer) and the archive index (every published version).
 // Pure: built from publication records; the publisher writes it with a short cache lifetime.
-import type { ReportKey } from './archive-keys';
+import { manifestName, type ReportKey } from './archive-keys';
 import type { PublicationRecord } from './ports';
 
 export interface PublicVersion {
@@ -10,6 +10,18 @@ export interface PublicVersion {
   readonly html: string;
   readonly pdf: string;
   readonly manifest: string;
+  /** Every file of the version (HTML, PDF, JSON, the CSV tables) and its manifest, for the public to download. */
+  readonly downloads: readonly { readonly name: string; readonly href: string; readonly label: string }[];
+}
+
+/** How a download is named to the public, by the file's type. */
+function downloadLabel(name: string): string {
+  if (name.endsWith('.html')) return '网页版';
+  if (name.endsWith('.pdf')) return 'PDF';
+  if (name === manifestName) return '文件清单（SHA-256）';
+  if (name.endsWith('.json')) return '数据（JSON）';
+  if (name.endsWith('.csv')) return `表格 ${name}`;
+  return name;
 }
 
 export interface PublicView {
@@ -28,7 +40,8 @@ const publicVersion = (r: PublicationRecord): PublicVersion => ({
   // Relative to the report folder, so the same files work behind any host.
   html: `v${r.version}/report.html`,
   pdf: `v${r.version}/report.pdf`,
-  manifest: `v${r.version}/manifest.json`,
+  manifest: `v${r.version}/${manifestName}`,
+  downloads: [...r.files.map((f) => f.name), manifestName].map((name) => ({ name, href: `v${r.version}/${name}`, label: downloadLabel(name) })),
 });
 
 /** Only versions up to the latest pointer are public: a version published but not yet pointed at stays out. */
@@ -52,7 +65,7 @@ export function renderPublicViewHtml(view: PublicView): string {
   const rows = view.versions
     .map((v) => {
       const note = v.changeNote ? `<p>更正说明：${escapeHtml(v.changeNote)}</p>` : '';
-      return `<li><h3>第 ${v.version} 版 <time datetime="${escapeHtml(v.publishedAt)}">${escapeHtml(v.publishedAt.slice(0, 10))}</time></h3>${note}<p><a href="${v.html}">网页版</a> · <a href="${v.pdf}">PDF</a> · <a href="${v.manifest}">文件清单（SHA-256）</a></p></li>`;
+      return `<li><h3>第 ${v.version} 版 <time datetime="${escapeHtml(v.publishedAt)}">${escapeHtml(v.publishedAt.slice(0, 10))}</time></h3>${note}<p>${v.downloads.map((d) => `<a href="${escapeHtml(d.href)}">${escapeHtml(d.label)}</a>`).join(' · ')}</p></li>`;
     })
     .join('\n');
   const latest = view.latest

@@ -1,0 +1,32 @@
+// The archive index the public reads: only versions up to `latest`, newest first, every file downloadable.
+import { describe, expect, it } from 'vitest';
+import type { PublicationRecord } from '../../functions/publish/ports';
+import { buildPublicView, renderPublicViewHtml } from '../../functions/publish/public-view';
+
+const files = ['report.html', 'report.pdf', 'report.json', 'table-3-applications.csv'].map((name) => ({ name, sha256: 'x', size: 1, type: 't' }));
+
+function record(version: number, changeNote: string | null = null): PublicationRecord {
+  return {
+    version, inputHash: `h${version}`, status: 'published', owner: 'o', leaseUntil: 0, createdAt: '2024-01-30T00:00:00Z',
+    publishedAt: `2024-01-3${version}T00:00:00Z`, changeNote, approver: null, title: '某区2023年政府信息公开工作年度报告',
+    files, validation: { errors: 0, warnings: 0 },
+  };
+}
+
+describe('public view', () => {
+  it('lists only versions up to latest, newest first', () => {
+    const view = buildPublicView({ agency: 'a', year: 2023 }, [record(1), record(3), record(2, '更正表三')], 2);
+    expect(view.versions.map((v) => v.version)).toEqual([2, 1]);
+    expect(view.latest?.pdf).toBe('v2/report.pdf');
+  });
+
+  it('offers every file of every version, with the change note, and escapes what it prints', () => {
+    const html = renderPublicViewHtml(buildPublicView({ agency: 'a', year: 2023 }, [record(1), record(2, '<script>x</script>更正')], 2));
+    for (const href of ['v1/report.json', 'v1/table-3-applications.csv', 'v2/report.html', 'v2/report.pdf', 'v2/manifest.json']) {
+      expect(html).toContain(`href="${href}"`);
+    }
+    expect(html).toContain('数据（JSON）');
+    expect(html).toContain('更正说明：&lt;script&gt;x&lt;/script&gt;更正');
+    expect(html).not.toContain('<script>');
+  });
+});

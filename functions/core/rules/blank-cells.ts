@@ -5,9 +5,12 @@ import type { RuleContext } from './rule-context';
 import type { ValidationFinding } from './validation-finding';
 
 export function checkBlankCells({ report, cells }: RuleContext): ValidationFinding[] {
-  return cellsOf(report.template)
-    .filter((cell, i) => cell.table.blankIsError && cells.list[i] === null)
-    .map((cell) => ({
+  const all = cellsOf(report.template);
+  const findings: ValidationFinding[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const cell = all[i]!;
+    if (cells.list[i] !== null || !cell.table.blankIsError) continue;
+    findings.push({
       rule: 'S2',
       severity: 'error',
       cells: [cell.id],
@@ -17,5 +20,7 @@ export function checkBlankCells({ report, cells }: RuleContext): ValidationFindi
         zh: `${cell.table.section}、${cellLabel(cell)}：单元格为空。没有的请填 0，空白不等于零`,
         en: `${cell.id}: the cell is blank; enter 0 if there were none (blank is not zero)`,
       },
-    }));
+    });
+  }
+  return findings;
 }

@@ -39,15 +39,14 @@ export function validateReport(report: ReportDocument, previous?: ReportDocument
   return summarize(findings, skippedRules(report, previous));
 }
 
-function skippedRules(report: ReportDocument, previous: ReportDocument | undefined): SkippedRule[] {
-  if (!previous) {
-    return crossYearRules.map((rule) => ({
-      rule,
-      reason: { zh: '未提供上年度报告，跨年度核对未进行', en: "last year's report was not given; cross-year check not run" },
-    }));
-  }
-  if (report.template !== '2021' || previous.template !== '2021') {
-    return [{ rule: 'R6', reason: { zh: '现行有效件数核对只适用于两年均为 2021 版模板', en: 'R6 applies only when both years use template 2021' } }];
-  }
+const withoutLastYear: readonly SkippedRule[] = crossYearRules.map((rule) => ({
+  rule,
+  reason: { zh: '未提供上年度报告，跨年度核对未进行', en: "last year's report was not given; cross-year check not run" },
+}));
+const inForceNeeds2021: readonly SkippedRule[] = [{ rule: 'R6', reason: { zh: '现行有效件数核对只适用于两年均为 2021 版模板', en: 'R6 applies only when both years use template 2021' } }];
+
+function skippedRules(report: ReportDocument, previous: ReportDocument | undefined): readonly SkippedRule[] {
+  if (!previous) return withoutLastYear;
+  if (report.template !== '2021' || previous.template !== '2021') return inForceNeeds2021;
   return [];
 }

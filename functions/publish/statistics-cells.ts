@@ -1,7 +1,6 @@
 // Statistics as stored: one map from cell id to value, derived from the format (no row list written again).
 import type { TemplateId } from '../core/format/table-definition';
 import { cellsOf } from '../core/format/templates';
-import type { StatisticsRecord } from '../core/merge/merge-report';
 import { readCell } from '../core/report/parse-report';
 import type { CellValue, Statistics, TableValues } from '../core/report/report-document';
 
@@ -30,5 +29,3 @@ export function cellsToStatistics(template: TemplateId, cells: CellMap): Statist
   }
   return root as unknown as Statistics;
 }
-
-export type { StatisticsRecord };

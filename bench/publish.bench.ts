@@ -16,7 +16,7 @@ import type { ReportDocument } from '../functions/core/report/report-document';
 import { runBatch } from '../functions/pipeline/run-pipeline';
 import { launchChromium } from '../functions/render/launch-chromium';
 import { pdfOptions, printOriginUrl } from '../functions/render/pdf-printer';
-import { renderReportHtml } from '../functions/render/render-report-html';
+import { renderPrintHtml } from '../functions/render/render-report';
 import { sampleRss } from './publish-rss';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -25,9 +25,12 @@ const parsed = parseReport(JSON.parse(readFileSync(new URL('../tests/fixtures/li
 if (!parsed.ok) throw new Error('the fixture does not parse');
 const sample = parsed.value;
 
+/** Han characters no two synthetic agencies share, so each report needs its own font subsets, as real ones do. */
+const ownCharacters = (i: number) => String.fromCharCode(0x5000 + ((i * 2) % 0x4000), 0x5001 + ((i * 2) % 0x4000));
+
 /** A synthetic agency: the sample under another code and name, so every report is distinct content. */
 function syntheticReport(code: string, i: number): ReportDocument {
-  const name = `示例县第${i + 1}局`;
+  const name = `示例县${ownCharacters(i)}第${i + 1}局`;
   return { ...sample, agency: { ...sample.agency, code, name }, title: `${name}${sample.year}年政府信息公开工作年度报告` };
 }
 
@@ -67,7 +70,7 @@ async function pipelineRun(renders: number) {
 }
 
 async function bareRun(renders: number, reports: readonly ReportDocument[]) {
-  const htmls = reports.map((r) => renderReportHtml(resolveReferences(r)));
+  const htmls = await Promise.all(reports.map((r) => renderPrintHtml(resolveReferences(r))));
   const browser = await launchChromium();
   const origin = printOriginUrl();
   const print = async (html: string) => {

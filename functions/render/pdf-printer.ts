@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { fontFiles } from './font-faces';
+import { printFonts } from './print-fonts';
 import { launchChromium } from './launch-chromium';
 import { PdfTimeoutError, PrinterClosedError } from './render-errors';
 import { withDocumentInfo } from './pdf-info';
@@ -36,7 +37,8 @@ export interface PdfMeta {
 }
 
 export interface PdfPrinter {
-  print(html: string, meta?: PdfMeta): Promise<Uint8Array>;
+  /** Prints a page. The HTML may still be in the making: the page is opened and guarded meanwhile. */
+  print(html: string | Promise<string>, meta?: PdfMeta): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -77,7 +79,8 @@ class Semaphore {
 
 export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
   const { concurrency = 2, timeoutMs = 30_000 } = options;
-  const fonts = fontFiles().directories;
+  // Pages may read the per-report print subsets, and the woff2 subsets for HTML rendered without them.
+  const fonts = [printFonts().directory, ...fontFiles().directories];
   const origin = printOriginUrl();
   const slots = new Semaphore(concurrency);
   let browser: Promise<Browser> | undefined;
@@ -99,7 +102,7 @@ export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
     return browser;
   };
 
-  const printOnce = async (html: string): Promise<Uint8Array> => {
+  const printOnce = async (html: string | Promise<string>): Promise<Uint8Array> => {
     const b = await getBrowser();
     let page: Page | undefined;
     let timer: NodeJS.Timeout | undefined;
@@ -110,7 +113,7 @@ export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
       page = await b.newPage();
       await guardPage(page, fonts, origin, options.onBlockedRequest);
       await page.goto(origin, { waitUntil: 'load', timeout: timeoutMs });
-      await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
+      await page.setContent(await html, { waitUntil: 'load', timeout: timeoutMs });
       return page.pdf({ ...pdfOptions, timeout: timeoutMs });
     })();
     try {
@@ -127,6 +130,8 @@ export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
   return {
     async print(html, meta = {}) {
       if (closed) throw new PrinterClosedError();
+      // A failure to make the HTML surfaces when the page awaits it, not earlier as an unhandled rejection.
+      if (typeof html !== 'string') html.catch(() => undefined);
       const pdf = await slots.run(async () => {
         try {
           return await printOnce(html);

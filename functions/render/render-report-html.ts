@@ -15,6 +15,8 @@ export interface RenderHtmlOptions {
    * font files on this machine (file:// URLs), which is what the PDF printer allows and nothing else.
    */
   readonly fontBaseUrl?: string;
+  /** @font-face rules to use instead, e.g. the per-report subsets the printer uses (print-fonts.ts). */
+  readonly fontFaces?: string;
 }
 
 function issuedOnText(isoDate: string): string {
@@ -64,6 +66,7 @@ export function renderReportHtml(report: ReportDocument, options: RenderHtmlOpti
   };
   // Declare only the font subsets this page's characters need (CJK fonts come in ~100 subsets per weight):
   // a fifth of the CSS, and a page that ships its fonts copies only these files (fontFilesFor).
+  if (options.fontFaces !== undefined) return reportTemplate({ ...context, fontFaces: options.fontFaces });
   const page = reportTemplate({ ...context, fontFaces: '' });
   return reportTemplate({ ...context, fontFaces: fontFiles().css(base === undefined ? undefined : () => base, page) });
 }

@@ -2,19 +2,28 @@
 import { resolveReferences } from '../core/narrative/references';
 import type { ReportDocument } from '../core/report/report-document';
 import type { PdfPrinter } from './pdf-printer';
+import { printFonts } from './print-fonts';
 import { renderReportHtml, type RenderHtmlOptions } from './render-report-html';
 import { reportMetadata } from './report-metadata';
 
 export interface RenderedReport {
-  /** The HTML that was printed (fonts from this machine's files). */
+  /** The HTML that was printed (fonts: per-report subsets in this machine's temp dir). */
   readonly html: string;
   readonly pdf: Uint8Array;
+}
+
+/** The HTML the printer prints: fonts are per-report subsets on this machine (print-fonts.ts). Pass a resolved report. */
+export async function renderPrintHtml(resolved: ReportDocument, options: Pick<RenderHtmlOptions, 'draft'> = {}): Promise<string> {
+  const draft = options.draft === true;
+  const fontFaces = await printFonts().faces(renderReportHtml(resolved, { draft, fontFaces: '' }));
+  return renderReportHtml(resolved, { draft, fontFaces });
 }
 
 /** Resolves narrative references, renders the HTML and prints it. */
 export async function renderReport(report: ReportDocument, printer: PdfPrinter, options: Pick<RenderHtmlOptions, 'draft'> = {}): Promise<RenderedReport> {
   const resolved = resolveReferences(report);
-  const html = renderReportHtml(resolved, { draft: options.draft === true });
+  // Fonts are subset while the printer opens its page.
+  const html = renderPrintHtml(resolved, options);
   const pdf = await printer.print(html, { name: `${report.agency.code}/${report.year}`, info: reportMetadata(resolved) });
-  return { html, pdf };
+  return { html: await html, pdf };
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 
 export function isAllowedAsset(url: string, directories: readonly string[]): boolean {
-  if (!url.startsWith('file:///') || !url.endsWith('.woff2')) return false;
+  if (!url.startsWith('file:///') || !/\.(woff2|ttf)$/.test(url)) return false;
   let path: string;
   try {
     path = fileURLToPath(url);

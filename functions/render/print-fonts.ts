@@ -4,6 +4,7 @@
 // which browsers cache across reports. Subsetting is harfbuzz's (subset-font, WebAssembly).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,9 @@ export interface PrintFonts {
  */
 const subsetOptions = { targetFormat: 'truetype', noLayoutClosure: true, noHinting: true, keepFeatures: ['kern', 'liga', 'locl', 'ccmp'] } as const;
 
+/** Subset files kept on disk: 3 faces × 32 reports, ≈ 20 MB. */
+const keptSubsets = 96;
+
 let instance: PrintFonts | undefined;
 
 export function printFonts(): PrintFonts {
@@ -39,7 +43,7 @@ export function printFonts(): PrintFonts {
   return instance;
 }
 
-function createPrintFonts(directory: string): PrintFonts {
+export function createPrintFonts(directory: string, kept = keptSubsets): PrintFonts {
   const sources = new Map<string, Buffer>();
   const source = (file: string) => {
     let buffer = sources.get(file);
@@ -48,6 +52,15 @@ function createPrintFonts(directory: string): PrintFonts {
   };
   // The same characters give the same subset: a batch of similar reports, or a retry, subsets once.
   const made = new Map<string, Promise<string>>();
+  // A batch must not fill the disk (Lambda's /tmp is 512 MB): keep the newest subsets only, long enough for
+  // every page still printing to have loaded its fonts.
+  const forgetOldest = () => {
+    while (made.size > kept) {
+      const [oldest, path] = made.entries().next().value!;
+      made.delete(oldest);
+      path.then((file) => rm(file, { force: true }), () => undefined).catch(() => undefined);
+    }
+  };
   const subset = (face: (typeof faces)[number], characters: string): Promise<string> => {
     const key = createHash('sha256').update(`${face.file}\n${characters}`).digest('hex').slice(0, 32);
     let path = made.get(key);
@@ -63,6 +76,7 @@ function createPrintFonts(directory: string): PrintFonts {
           });
       made.set(key, path);
       path.catch(() => made.delete(key));
+      forgetOldest();
     }
     return path;
   };

@@ -1,0 +1,35 @@
+// Per-report print fonts: small subsets of the full faces, reused for the same text, bounded on disk.
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createPrintFonts } from '../../functions/render/print-fonts';
+
+const fontPaths = (css: string) => [...css.matchAll(/url\((file:[^)]+)\)/g)].map((m) => fileURLToPath(m[1]!));
+
+describe('print fonts', () => {
+  it('declares the three faces the report uses, each a small subset written to its folder', async () => {
+    const fonts = createPrintFonts(mkdtempSync(join(tmpdir(), 'nianbao-fonts-test-')));
+    const css = await fonts.faces('政府信息公开工作年度报告 第1页 共6页');
+    expect(css.match(/@font-face/g)).toHaveLength(3);
+    expect(css).toContain("font-family:'Noto Serif SC';font-style:normal;font-weight:400");
+    expect(css).toContain("font-family:'Noto Sans SC';font-style:normal;font-weight:700");
+    for (const path of fontPaths(css)) {
+      expect(path.startsWith(fonts.directory)).toBe(true);
+      // A full Noto SC face is ~14 MB; a few characters make a subset of some KB.
+      expect(statSync(path).size).toBeLessThan(200_000);
+    }
+  });
+
+  it('reuses subsets for the same characters and keeps only the newest on disk', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'nianbao-fonts-test-'));
+    const fonts = createPrintFonts(directory, 3);
+    const first = await fonts.faces('甲乙');
+    expect(await fonts.faces('乙甲')).toBe(first);
+    await fonts.faces('丙丁');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fontPaths(first).some((path) => existsSync(path))).toBe(false);
+    expect(readdirSync(directory)).toHaveLength(3);
+  });
+});

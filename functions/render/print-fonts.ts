@@ -1,15 +1,15 @@
 // Fonts for printing: per report, one small TrueType subset per face holding just the characters the page uses.
 // Loading the ~40 unicode-range woff2 files that cover a report cost a new page ≈ 200 ms (most of a print);
 // three subsets of a few hundred KB load in ≈ 50 ms. The public page keeps the woff2 subsets (font-faces.ts),
-// which browsers cache across reports. Subsetting is harfbuzz's (subset-font, WebAssembly).
+// which browsers cache across reports. Subsetting is HarfBuzz's (font-subsetter.ts, ≈ 7 ms a face).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import subsetFont from 'subset-font';
+import { fontSubsetter } from './font-subsetter';
 
 const require = createRequire(import.meta.url);
 
@@ -27,12 +27,6 @@ export interface PrintFonts {
   faces(text: string): Promise<string>;
 }
 
-/**
- * Horizontal print needs no hinting, no vertical or alternate forms: keeping only these features and skipping
- * the layout closure makes a subset ≈ 8 ms instead of ≈ 25 ms, and a third smaller.
- */
-const subsetOptions = { targetFormat: 'truetype', noLayoutClosure: true, noHinting: true, keepFeatures: ['kern', 'liga', 'locl', 'ccmp'] } as const;
-
 /** Subset files kept on disk: 3 faces × 32 reports, ≈ 20 MB. */
 const keptSubsets = 96;
 
@@ -44,12 +38,6 @@ export function printFonts(): PrintFonts {
 }
 
 export function createPrintFonts(directory: string, kept = keptSubsets): PrintFonts {
-  const sources = new Map<string, Buffer>();
-  const source = (file: string) => {
-    let buffer = sources.get(file);
-    if (!buffer) sources.set(file, (buffer = readFileSync(require.resolve(file))));
-    return buffer;
-  };
   // The same characters give the same subset: a batch of similar reports, or a retry, subsets once.
   const made = new Map<string, Promise<string>>();
   // A batch must not fill the disk (Lambda's /tmp is 512 MB): keep the newest subsets only, long enough for
@@ -68,7 +56,8 @@ export function createPrintFonts(directory: string, kept = keptSubsets): PrintFo
       const target = join(directory, `${face.family.replace(/ /g, '')}-${face.weight}-${key}.ttf`);
       path = existsSync(target)
         ? Promise.resolve(target)
-        : subsetFont(source(face.file), characters, subsetOptions).then((bytes) => {
+        : fontSubsetter(require.resolve(face.file)).then(({ subset }) => {
+            const bytes = subset(characters);
             // Written whole, then renamed: a page never sees half a font.
             writeFileSync(`${target}.part`, bytes);
             renameSync(`${target}.part`, target);

@@ -15,8 +15,6 @@ export interface RenderHtmlOptions {
    * font files on this machine (file:// URLs), which is what the PDF printer allows and nothing else.
    */
   readonly fontBaseUrl?: string;
-  /** @font-face rules to use instead, e.g. the per-report subsets the printer uses (print-fonts.ts). */
-  readonly fontFaces?: string;
 }
 
 function issuedOnText(isoDate: string): string {
@@ -29,11 +27,15 @@ function fontSource(fontBaseUrl: string | undefined): string {
   return /^https?:\/\//.test(fontBaseUrl) ? new URL(fontBaseUrl).origin : "'self'";
 }
 
+/** Where the @font-face rules go in a page from renderReportPage: they depend on the page's own characters. */
+const fontFacesSlot = '\u0000font-faces\u0000';
+
 /**
- * Renders the report as HTML. Render the document with its narrative references already resolved
- * (`resolveReferences`); the text is Markdown, sanitized, and never evaluated as a template.
+ * Renders the report as HTML with an empty slot for its @font-face rules (fill it with withFontFaces). Render the
+ * document with its narrative references already resolved (`resolveReferences`); the text is Markdown, sanitized,
+ * and never evaluated as a template.
  */
-export function renderReportHtml(report: ReportDocument, options: RenderHtmlOptions = {}): string {
+export function renderReportPage(report: ReportDocument, options: RenderHtmlOptions = {}): string {
   const { narrative } = report;
   const meta = reportMetadata(report);
   const sections = reportSections(report.template).map((section, i) => {
@@ -48,14 +50,13 @@ export function renderReportHtml(report: ReportDocument, options: RenderHtmlOpti
     }
     return { id, number: section.number, heading: section.heading, intro: renderMarkdown(narrative[section.field]), subsections: [] };
   });
-  const base = options.fontBaseUrl;
-  const context = {
+  return reportTemplate({
     title: meta.title,
     issuer: meta.author,
     subject: meta.subject,
     keywords: meta.keywords.join(','),
     language: meta.language,
-    fontSource: fontSource(base),
+    fontSource: fontSource(options.fontBaseUrl),
     css: reportCss,
     draftCss,
     draft: options.draft === true,
@@ -63,12 +64,25 @@ export function renderReportHtml(report: ReportDocument, options: RenderHtmlOpti
     sections,
     issuedOn: report.issuedOn,
     issuedOnText: issuedOnText(report.issuedOn),
-  };
+    fontFaces: fontFacesSlot,
+  });
+}
+
+/** Fills the font slot of a page from renderReportPage. */
+export function withFontFaces(page: string, fontFaces: string): string {
+  return page.replace(fontFacesSlot, () => fontFaces);
+}
+
+/**
+ * Renders the report as HTML. Render the document with its narrative references already resolved
+ * (`resolveReferences`); the text is Markdown, sanitized, and never evaluated as a template.
+ */
+export function renderReportHtml(report: ReportDocument, options: RenderHtmlOptions = {}): string {
+  const page = renderReportPage(report, options);
   // Declare only the font subsets this page's characters need (CJK fonts come in ~100 subsets per weight):
   // a fifth of the CSS, and a page that ships its fonts copies only these files (fontFilesFor).
-  if (options.fontFaces !== undefined) return reportTemplate({ ...context, fontFaces: options.fontFaces });
-  const page = reportTemplate({ ...context, fontFaces: '' });
-  return reportTemplate({ ...context, fontFaces: fontFiles().css(base === undefined ? undefined : () => base, page) });
+  const base = options.fontBaseUrl;
+  return withFontFaces(page, fontFiles().css(base === undefined ? undefined : () => base, page));
 }
 
 /** The woff2 files an HTML page from renderReportHtml refers to: copy them next to it under its fontBaseUrl. */

@@ -3,7 +3,7 @@ import { resolveReferences } from '../core/narrative/references';
 import type { ReportDocument } from '../core/report/report-document';
 import type { PdfPrinter } from './pdf-printer';
 import { printFonts } from './print-fonts';
-import { renderReportHtml, type RenderHtmlOptions } from './render-report-html';
+import { renderReportPage, withFontFaces, type RenderHtmlOptions } from './render-report-html';
 import { reportMetadata } from './report-metadata';
 
 export interface RenderedReport {
@@ -14,9 +14,8 @@ export interface RenderedReport {
 
 /** The HTML the printer prints: fonts are per-report subsets on this machine (print-fonts.ts). Pass a resolved report. */
 export async function renderPrintHtml(resolved: ReportDocument, options: Pick<RenderHtmlOptions, 'draft'> = {}): Promise<string> {
-  const draft = options.draft === true;
-  const fontFaces = await printFonts().faces(renderReportHtml(resolved, { draft, fontFaces: '' }));
-  return renderReportHtml(resolved, { draft, fontFaces });
+  const page = renderReportPage(resolved, { draft: options.draft === true });
+  return withFontFaces(page, await printFonts().faces(page));
 }
 
 /** Resolves narrative references, renders the HTML and prints it. */

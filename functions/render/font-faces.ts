@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { distinctCharacters } from './distinct-characters';
 
 const require = createRequire(import.meta.url);
 
@@ -80,14 +81,7 @@ function rulesFor(text: string | undefined): FaceRule[] {
   const { rules, byCodePoint } = load();
   if (text === undefined) return rules;
   const used = new Set<number>();
-  const seen = new Set<number>();
-  for (let i = 0; i < text.length; i++) {
-    const cp = text.codePointAt(i)!;
-    if (cp > 0xffff) i++;
-    if (seen.has(cp)) continue;
-    seen.add(cp);
-    for (const index of byCodePoint.get(cp) ?? []) used.add(index);
-  }
+  for (const character of distinctCharacters(text)) for (const index of byCodePoint.get(character.codePointAt(0)!) ?? []) used.add(index);
   return rules.filter((_rule, index) => used.has(index));
 }
 

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { distinctCharacters } from './distinct-characters';
 import { fontSubsetter } from './font-subsetter';
 
 const require = createRequire(import.meta.url);
@@ -72,7 +73,7 @@ export function createPrintFonts(directory: string, kept = keptSubsets): PrintFo
   return {
     directory,
     async faces(text) {
-      const characters = [...new Set(text)].sort().join('');
+      const characters = distinctCharacters(text).join('');
       const paths = await Promise.all(faces.map((face) => subset(face, characters)));
       return faces
         .map((face, i) => `@font-face{font-family:'${face.family}';font-style:normal;font-weight:${face.weight};font-display:block;src:url(${pathToFileURL(paths[i]!).href}) format('truetype');}`)

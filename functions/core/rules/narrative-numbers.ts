@@ -132,35 +132,30 @@ const hash3 = (a: number, b: number, c: number) => (a * 961 + b * 31 + c) & (slo
 const startsWord = new Uint8Array(slots);
 const twoCharWord = new Uint8Array(slots);
 const threeCharWord = new Uint8Array(slots);
-const claimsByWord = new Map<string, Claim[]>();
+/** Claims by the first character of their words. */
+const claimsStartingWith = new Map<number, Claim[]>();
 for (const c of claims) {
   for (const word of c.words) {
-    claimsByWord.set(word, [...(claimsByWord.get(word) ?? []), c]);
     const [a, b, d] = [word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(2)];
     startsWord[a] = 1;
     if (word.length === 2) twoCharWord[hash2(a, b)] = 1;
     else threeCharWord[hash3(a, b, d)] = 1;
+    const list = claimsStartingWith.get(a) ?? [];
+    if (!list.includes(c)) claimsStartingWith.set(a, [...list, c]);
   }
 }
-/** Offsets where a claim word may start. A small function of its own, so the engine optimizes this loop over every
- * character of the narrative apart from the rest of the rule. */
+
+/** Offsets where a claim word may start; hash collisions only cost a failed sticky match. A small function of its
+ * own, so the engine optimizes this loop over every character of the narrative apart from the rest of the rule. */
 function wordStarts(text: string): number[] {
   const starts: number[] = [];
-  for (let i = 0; i < text.length - 1; i++) if (startsWord[text.charCodeAt(i)] !== 0 && claimsAt(text, i, text.charCodeAt(i))) starts.push(i);
+  for (let i = 0; i < text.length - 1; i++) {
+    const a = text.charCodeAt(i);
+    if (startsWord[a] === 0) continue;
+    const b = text.charCodeAt(i + 1);
+    if (twoCharWord[hash2(a, b)] !== 0 || threeCharWord[hash3(a, b, text.charCodeAt(i + 2))] !== 0) starts.push(i);
+  }
   return starts;
-}
-
-/** Claims whose word may start at `i` (its first character `a` starts a word), or undefined; hash collisions only
- * cost a failed sticky match. */
-function claimsAt(text: string, i: number, a: number): readonly Claim[] | undefined {
-  const b = text.charCodeAt(i + 1);
-  if (twoCharWord[hash2(a, b)] === 0 && threeCharWord[hash3(a, b, text.charCodeAt(i + 2))] === 0) return undefined;
-  return claimsStartingWith.get(a);
-}
-const claimsStartingWith = new Map<number, Claim[]>();
-for (const [word, list] of claimsByWord) {
-  const first = word.charCodeAt(0);
-  claimsStartingWith.set(first, [...new Set([...(claimsStartingWith.get(first) ?? []), ...list])]);
 }
 
 const sentenceEnds = new Uint8Array(0x10000);
@@ -189,7 +184,7 @@ function checkField(field: NarrativeField, cells: CellValues, readingsOf: Map<Cl
   // 依申请公开 context comes from the sentence or from its subsection heading.
   const sectionAboutApplications = field.heading !== undefined && applicationContext.test(field.heading);
   for (const i of wordStarts(text)) {
-    for (const c of claimsAt(text, i, text.charCodeAt(i))!) {
+    for (const c of claimsStartingWith.get(text.charCodeAt(i))!) {
       c.pattern.lastIndex = i;
       const m = c.pattern.exec(text);
       if (!m) continue;

@@ -2,10 +2,11 @@
 // (assemble, validate, HTML, PDF, S3 via s3rver, DynamoDB via dynalite, public view) with 1 and 2 renders at once,
 // and in the same run bare Chrome printing the same HTML at the same concurrency (new page, file:// origin for the
 // fonts, setContent, page.pdf): the floor. Targets: ≥ 200 reports/minute; pipeline ≥ 0.8× bare.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ChromiumRenderer } from '../functions/adapters/chromium-renderer';
 import { startLocalStack } from '../functions/adapters/local-stack/local-stack';
 import { pipelinePorts } from '../functions/adapters/pipeline-wiring';
@@ -17,6 +18,7 @@ import { runBatch } from '../functions/pipeline/run-pipeline';
 import { launchChromium } from '../functions/render/launch-chromium';
 import { pdfOptions, printOriginUrl } from '../functions/render/pdf-printer';
 import { renderPrintHtml } from '../functions/render/render-report';
+import { renderReportPage } from '../functions/render/render-report-html';
 import { sampleRss } from './publish-rss';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -69,8 +71,24 @@ async function pipelineRun(renders: number) {
   return { ms, memory, reports };
 }
 
+/**
+ * A report's print HTML with its font subsets copied aside: the print-font cache keeps only the newest subsets on
+ * disk, so HTML made for 200 reports up front would otherwise point at deleted files and print without its fonts.
+ */
+async function pinnedPrintHtml(report: ReportDocument, folder: string): Promise<string> {
+  let html = await renderPrintHtml(renderReportPage(resolveReferences(report)));
+  for (const [, url] of html.matchAll(/url\((file:[^)]+)\)/g)) {
+    const copy = join(folder, basename(fileURLToPath(url as string)));
+    await copyFile(fileURLToPath(url as string), copy);
+    html = html.replace(url as string, pathToFileURL(copy).href);
+  }
+  return html;
+}
+
 async function bareRun(renders: number, reports: readonly ReportDocument[]) {
-  const htmls = await Promise.all(reports.map((r) => renderPrintHtml(resolveReferences(r))));
+  const fonts = await mkdtemp(join(dataDir, 'bare-fonts-'));
+  const htmls: string[] = [];
+  for (const r of reports) htmls.push(await pinnedPrintHtml(r, fonts));
   const browser = await launchChromium();
   const origin = printOriginUrl();
   const print = async (html: string) => {

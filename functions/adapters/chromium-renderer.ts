@@ -3,12 +3,11 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
-import { resolveReferences } from '../core/narrative/references';
 import type { ReportDocument } from '../core/report/report-document';
 import type { RenderedReport, ReportRenderer } from '../pipeline/pipeline-ports';
 import type { SiteAsset } from '../publish/site-assets';
 import { createPdfPrinter, type PdfPrinter, type PdfPrinterOptions } from '../render/pdf-printer';
-import { fontFilesFor, renderReportHtml } from '../render/render-report-html';
+import { renderWebPage } from '../render/render-report-html';
 import { renderReport } from '../render/render-report';
 
 const require = createRequire(import.meta.url);
@@ -25,9 +24,10 @@ export class ChromiumRenderer implements ReportRenderer {
   }
 
   async render(report: ReportDocument, options: { readonly draft?: boolean } = {}): Promise<RenderedReport> {
-    const { pdf } = await renderReport(report, this.printer, options);
-    const html = renderReportHtml(resolveReferences(report), { draft: options.draft === true, fontBaseUrl: `/${fontAssetPrefix}` });
-    const assets: SiteAsset[] = fontFilesFor(html).map((path) => ({ key: `${fontAssetPrefix}${basename(path)}`, type: 'font/woff2', read: () => readFile(path) }));
+    const { pdf, page } = await renderReport(report, this.printer, options);
+    // The public copy is the printed page with its fonts by URL: rendered once, so the two cannot differ in content.
+    const { html, fontFiles } = renderWebPage(page, `/${fontAssetPrefix}`);
+    const assets: SiteAsset[] = fontFiles.map((path) => ({ key: `${fontAssetPrefix}${basename(path)}`, type: 'font/woff2', read: () => readFile(path) }));
     return { html, pdf, assets };
   }
 

@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { distinctCharacters } from './distinct-characters';
 
 const require = createRequire(import.meta.url);
 
@@ -19,12 +18,12 @@ export interface FontFiles {
   /** Directories holding the woff2 files; the only file:// paths a print page may read. */
   readonly directories: readonly string[];
   /**
-   * @font-face rules whose src URLs are `${baseUrl(directory)}${file}`. With `text`, only the subsets that
-   * cover one of its characters: CJK fonts come in ~100 subsets per weight and a report needs a third.
+   * @font-face rules whose src URLs are `${baseUrl(directory)}${file}`. With `characters`, only the subsets that
+   * cover one of them: CJK fonts come in ~100 subsets per weight and a report needs a third.
    */
-  css(baseUrl?: (directory: string) => string, text?: string): string;
-  /** The woff2 files (absolute paths) that css(…, text) refers to. */
-  files(text?: string): string[];
+  css(baseUrl?: (directory: string) => string, characters?: readonly string[]): string;
+  /** The woff2 files (absolute paths) that css(…, characters) refers to. */
+  files(characters?: readonly string[]): string[];
 }
 
 interface FaceRule {
@@ -77,11 +76,11 @@ function load() {
   return cached;
 }
 
-function rulesFor(text: string | undefined): FaceRule[] {
+function rulesFor(characters: readonly string[] | undefined): FaceRule[] {
   const { rules, byCodePoint } = load();
-  if (text === undefined) return rules;
+  if (characters === undefined) return rules;
   const used = new Set<number>();
-  for (const character of distinctCharacters(text)) for (const index of byCodePoint.get(character.codePointAt(0)!) ?? []) used.add(index);
+  for (const character of characters) for (const index of byCodePoint.get(character.codePointAt(0)!) ?? []) used.add(index);
   return rules.filter((_rule, index) => used.has(index));
 }
 
@@ -92,10 +91,10 @@ export function fontFiles(): FontFiles {
   const { directories } = load();
   return {
     directories,
-    css: (baseUrl = fileBase, text) =>
-      rulesFor(text)
+    css: (baseUrl = fileBase, characters) =>
+      rulesFor(characters)
         .map((rule) => rule.css.replace(base, baseUrl(rule.directory)))
         .join('\n'),
-    files: (text) => rulesFor(text).map((rule) => join(rule.directory, rule.file)),
+    files: (characters) => rulesFor(characters).map((rule) => join(rule.directory, rule.file)),
   };
 }

@@ -37,8 +37,11 @@ export interface PdfMeta {
 }
 
 export interface PdfPrinter {
-  /** Prints a page. The HTML may still be in the making: the page is opened and guarded meanwhile. */
-  print(html: string | Promise<string>, meta?: PdfMeta): Promise<Uint8Array>;
+  /**
+   * Prints a page. The HTML may be made on demand: `html()` is called once a print slot is ours, and the page is
+   * opened and guarded while it is made (so work such as font subsetting is done only for documents being printed).
+   */
+  print(html: string | (() => Promise<string>), meta?: PdfMeta): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -130,11 +133,12 @@ export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
   return {
     async print(html, meta = {}) {
       if (closed) throw new PrinterClosedError();
-      // A failure to make the HTML surfaces when the page awaits it, not earlier as an unhandled rejection.
-      if (typeof html !== 'string') html.catch(() => undefined);
       const pdf = await slots.run(async () => {
+        const source = typeof html === 'string' ? html : html();
+        // A failure to make the HTML surfaces when the page awaits it, not earlier as an unhandled rejection.
+        if (typeof source !== 'string') source.catch(() => undefined);
         try {
-          return await printOnce(html);
+          return await printOnce(source);
         } catch (error) {
           // Chrome died under us: one more try in a new browser; anything else is the caller's.
           const starting = browser;
@@ -142,7 +146,7 @@ export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
           if (closed || error instanceof PdfTimeoutError || current?.connected) throw error;
           // Forget only the dead one: a concurrent document may already have started its successor.
           if (browser === starting) browser = undefined;
-          return printOnce(html);
+          return printOnce(source);
         }
       });
       return meta.info ? withDocumentInfo(pdf, meta.info) : pdf;

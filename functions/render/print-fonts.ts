@@ -9,7 +9,6 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { distinctCharacters } from './distinct-characters';
 import { fontSubsetter } from './font-subsetter';
 
 const require = createRequire(import.meta.url);
@@ -24,8 +23,8 @@ const faces = [
 export interface PrintFonts {
   /** Where the subsets are written: the one folder a print page may read fonts from. */
   readonly directory: string;
-  /** @font-face rules for the faces, subset to the characters of `text` (the whole page, CSS included). */
-  faces(text: string): Promise<string>;
+  /** @font-face rules for the faces, subset to `characters` (a page's, CSS included; see distinctCharacters). */
+  faces(characters: readonly string[]): Promise<string>;
 }
 
 /** Subset files kept on disk: 3 faces × 32 reports, ≈ 20 MB. */
@@ -72,9 +71,9 @@ export function createPrintFonts(directory: string, kept = keptSubsets): PrintFo
   };
   return {
     directory,
-    async faces(text) {
-      const characters = distinctCharacters(text).join('');
-      const paths = await Promise.all(faces.map((face) => subset(face, characters)));
+    async faces(characters) {
+      const text = characters.join('');
+      const paths = await Promise.all(faces.map((face) => subset(face, text)));
       return faces
         .map((face, i) => `@font-face{font-family:'${face.family}';font-style:normal;font-weight:${face.weight};font-display:block;src:url(${pathToFileURL(paths[i]!).href}) format('truetype');}`)
         .join('\n');

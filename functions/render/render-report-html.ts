@@ -1,5 +1,6 @@
 // A report document → one self-contained HTML page (fonts by URL, CSS inline, no script).
 import type { ReportDocument } from '../core/report/report-document';
+import { distinctCharacters } from './distinct-characters';
 import { fontFiles } from './font-faces';
 import { renderMarkdown } from './markdown';
 import { reportMetadata } from './report-metadata';
@@ -22,20 +23,29 @@ function issuedOnText(isoDate: string): string {
   return `${y}年${m}月${d}日`;
 }
 
+/** The CSP font-src for a page whose fonts load from `fontBaseUrl` (undefined: this machine's files). */
 function fontSource(fontBaseUrl: string | undefined): string {
   if (fontBaseUrl === undefined) return 'file:';
   return /^https?:\/\//.test(fontBaseUrl) ? new URL(fontBaseUrl).origin : "'self'";
 }
 
-/** Where the @font-face rules go in a page from renderReportPage: they depend on the page's own characters. */
+// Where a page's fonts go: they depend on the page's own characters and on who reads it (the printer or the public).
 const fontFacesSlot = '\u0000font-faces\u0000';
+const fontSourceSlot = '\u0000font-src\u0000';
+
+/** A report rendered once, fonts still open: the same page is printed (local subsets) and published (woff2 by URL). */
+export interface ReportPage {
+  readonly html: string;
+  /** Every character of the page, each once, in code point order: what its fonts must cover. */
+  readonly characters: readonly string[];
+}
 
 /**
- * Renders the report as HTML with an empty slot for its @font-face rules (fill it with withFontFaces). Render the
- * document with its narrative references already resolved (`resolveReferences`); the text is Markdown, sanitized,
- * and never evaluated as a template.
+ * Renders the report as HTML with its fonts left open (fill them with withFonts). Render the document with its
+ * narrative references already resolved (`resolveReferences`); the text is Markdown, sanitized, and never evaluated
+ * as a template.
  */
-export function renderReportPage(report: ReportDocument, options: RenderHtmlOptions = {}): string {
+export function renderReportPage(report: ReportDocument, options: Pick<RenderHtmlOptions, 'draft'> = {}): ReportPage {
   const { narrative } = report;
   const meta = reportMetadata(report);
   const sections = reportSections(report.template).map((section, i) => {
@@ -50,13 +60,13 @@ export function renderReportPage(report: ReportDocument, options: RenderHtmlOpti
     }
     return { id, number: section.number, heading: section.heading, intro: renderMarkdown(narrative[section.field]), subsections: [] };
   });
-  return reportTemplate({
+  const html = reportTemplate({
     title: meta.title,
     issuer: meta.author,
     subject: meta.subject,
     keywords: meta.keywords.join(','),
     language: meta.language,
-    fontSource: fontSource(options.fontBaseUrl),
+    fontSource: fontSourceSlot,
     css: reportCss,
     draftCss,
     draft: options.draft === true,
@@ -66,26 +76,29 @@ export function renderReportPage(report: ReportDocument, options: RenderHtmlOpti
     issuedOnText: issuedOnText(report.issuedOn),
     fontFaces: fontFacesSlot,
   });
+  return { html, characters: distinctCharacters(html) };
 }
 
-/** Fills the font slot of a page from renderReportPage. */
-export function withFontFaces(page: string, fontFaces: string): string {
-  return page.replace(fontFacesSlot, () => fontFaces);
+/** Fills the fonts of a page: the CSP's font-src and the @font-face rules. */
+export function withFonts(page: ReportPage, fonts: { readonly source: string; readonly faces: string }): string {
+  return page.html.replace(fontSourceSlot, () => fonts.source).replace(fontFacesSlot, () => fonts.faces);
 }
 
 /**
- * Renders the report as HTML. Render the document with its narrative references already resolved
+ * The page as the public reads it, fonts by URL under `fontBaseUrl` (default: this machine's files), and the woff2
+ * files it refers to, to copy there. Only the subsets the page's characters need are declared (CJK fonts come in
+ * ~100 subsets per weight): a fifth of the CSS and of the files.
+ */
+export function renderWebPage(page: ReportPage, fontBaseUrl?: string): { readonly html: string; readonly fontFiles: readonly string[] } {
+  const fonts = fontFiles();
+  const faces = fonts.css(fontBaseUrl === undefined ? undefined : () => fontBaseUrl, page.characters);
+  return { html: withFonts(page, { source: fontSource(fontBaseUrl), faces }), fontFiles: fonts.files(page.characters) };
+}
+
+/**
+ * Renders the report as public HTML. Render the document with its narrative references already resolved
  * (`resolveReferences`); the text is Markdown, sanitized, and never evaluated as a template.
  */
 export function renderReportHtml(report: ReportDocument, options: RenderHtmlOptions = {}): string {
-  const page = renderReportPage(report, options);
-  // Declare only the font subsets this page's characters need (CJK fonts come in ~100 subsets per weight):
-  // a fifth of the CSS, and a page that ships its fonts copies only these files (fontFilesFor).
-  const base = options.fontBaseUrl;
-  return withFontFaces(page, fontFiles().css(base === undefined ? undefined : () => base, page));
-}
-
-/** The woff2 files an HTML page from renderReportHtml refers to: copy them next to it under its fontBaseUrl. */
-export function fontFilesFor(html: string): string[] {
-  return fontFiles().files(html);
+  return renderWebPage(renderReportPage(report, options), options.fontBaseUrl).html;
 }

@@ -36,10 +36,21 @@ describe('createPdfPrinter', () => {
     await expect(printer.print(page)).rejects.toBeInstanceOf(PrinterClosedError);
   });
 
-  it('prints a burst of documents, two pages at a time', async () => {
+  it('prints a burst of documents, two pages at a time, making each HTML only when its page is due', async () => {
     const printer = createPdfPrinter({ browserWSEndpoint: inject('chromiumWsEndpoint'), concurrency: 2 });
-    const pdfs = await Promise.all(Array.from({ length: 6 }, () => printer.print(page)));
-    expect(pdfs.every(isPdf)).toBe(true);
+    // A report's HTML holds its font subsets, which a bounded cache may delete: made early, it could print without them.
+    let made = 0;
+    const html = async () => {
+      made++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return page;
+    };
+    const printed = Promise.all(Array.from({ length: 6 }, () => printer.print(html)));
+    // This timer fires before any HTML is ready, so before any print could have finished.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(made).toBe(2);
+    expect((await printed).every(isPdf)).toBe(true);
+    expect(made).toBe(6);
     await printer.close();
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { distinctCharacters } from '../../functions/render/distinct-characters';
 import { createPrintFonts } from '../../functions/render/print-fonts';
 
 const fontPaths = (css: string) => [...css.matchAll(/url\((file:[^)]+)\)/g)].map((m) => fileURLToPath(m[1]!));
@@ -11,7 +12,7 @@ const fontPaths = (css: string) => [...css.matchAll(/url\((file:[^)]+)\)/g)].map
 describe('print fonts', () => {
   it('declares the three faces the report uses, each a small subset written to its folder', async () => {
     const fonts = createPrintFonts(mkdtempSync(join(tmpdir(), 'nianbao-fonts-test-')));
-    const css = await fonts.faces('政府信息公开工作年度报告 第1页 共6页');
+    const css = await fonts.faces(distinctCharacters('政府信息公开工作年度报告 第1页 共6页'));
     expect(css.match(/@font-face/g)).toHaveLength(3);
     expect(css).toContain("font-family:'Noto Serif SC';font-style:normal;font-weight:400");
     expect(css).toContain("font-family:'Noto Sans SC';font-style:normal;font-weight:700");
@@ -25,9 +26,9 @@ describe('print fonts', () => {
   it('reuses subsets for the same characters and keeps only the newest on disk', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'nianbao-fonts-test-'));
     const fonts = createPrintFonts(directory, 3);
-    const first = await fonts.faces('甲乙');
-    expect(await fonts.faces('乙甲')).toBe(first);
-    await fonts.faces('丙丁');
+    const first = await fonts.faces(distinctCharacters('甲乙'));
+    expect(await fonts.faces(distinctCharacters('乙甲'))).toBe(first);
+    await fonts.faces(distinctCharacters('丙丁'));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(fontPaths(first).some((path) => existsSync(path))).toBe(false);
     expect(readdirSync(directory)).toHaveLength(3);

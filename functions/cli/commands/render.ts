@@ -6,13 +6,12 @@ import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { tableGrids } from '../../core/format/table-grids';
-import { resolveReferences } from '../../core/narrative/references';
 import { parseReport } from '../../core/report/parse-report';
 import { validateReport } from '../../core/rules/validate-report';
 import { summarize } from '../../core/rules/validation-finding';
 import { createPdfPrinter } from '../../render/pdf-printer';
-import { renderReport } from '../../render/render-report';
-import { fontFilesFor, renderReportHtml } from '../../render/render-report-html';
+import { renderReport, type RenderedReport } from '../../render/render-report';
+import { renderWebPage } from '../../render/render-report-html';
 import { formatFindings } from '../print-findings';
 import { readJsonFile } from '../read-json-file';
 
@@ -65,9 +64,9 @@ async function renderCommand(path: string, options: RenderOptions): Promise<numb
   // A running browser can be reused (tests, batch scripts); otherwise one is launched for this report.
   const endpoint = process.env.NIANBAO_CHROMIUM_WS_ENDPOINT;
   const printer = createPdfPrinter({ concurrency: 1, ...(endpoint ? { browserWSEndpoint: endpoint } : {}) });
-  let pdf: Uint8Array;
+  let rendered: RenderedReport;
   try {
-    ({ pdf } = await renderReport(report, printer, { draft }));
+    rendered = await renderReport(report, printer, { draft });
   } catch (error) {
     console.error(`${basename(path)}: the PDF could not be printed (${(error as Error).message.split('\n')[0]})`);
     return renderExitCodes.failed;
@@ -75,8 +74,8 @@ async function renderCommand(path: string, options: RenderOptions): Promise<numb
     await printer.close();
   }
   // The published page carries its own copy of the font subsets it uses, next to it.
-  const html = renderReportHtml(resolveReferences(report), { draft, fontBaseUrl: `${fontsDir}/` });
-  await Promise.all(fontFilesFor(html).map((file) => copyFile(file, join(out, fontsDir, basename(file)))));
+  const { html, fontFiles } = renderWebPage(rendered.page, `${fontsDir}/`);
+  await Promise.all(fontFiles.map((file) => copyFile(file, join(out, fontsDir, basename(file)))));
 
   const written: string[] = [];
   const write = async (name: string, data: string | Uint8Array) => {
@@ -85,7 +84,7 @@ async function renderCommand(path: string, options: RenderOptions): Promise<numb
     written.push(file);
   };
   await write('report.html', html);
-  await write('report.pdf', pdf);
+  await write('report.pdf', rendered.pdf);
   await write('report.json', `${JSON.stringify(input.value, null, 2)}\n`);
   // UTF-8 with a byte-order mark, or Excel reads the Chinese as mojibake.
   for (const grid of tableGrids(report)) await write(grid.fileName, `\uFEFF${stringify(grid.rows)}`);

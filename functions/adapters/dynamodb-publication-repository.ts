@@ -1,10 +1,10 @@
 // Version slots, publication records and the latest pointer in DynamoDB, with conditional writes only
 // (dynalite has no transactions, and none are needed: each step is one conditional item write).
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ReportKey } from '../publish/archive-keys';
-import type { PublicationRecord, PublicationRepository, PublishedFields, VersionSlot } from '../publish/ports';
-import { agencyPk, latestSk, reportItemKey, versionSk, versionSkPrefix } from './dynamodb-keys';
+import type { PublicationRecord, PublicationRepository, PublicationState, PublishedFields, VersionSlot } from '../publish/ports';
+import { agencyPk, latestSk, reportItemKey, versionSk, versionSkPrefix, yearPrefix } from './dynamodb-keys';
 
 const conditionFailed = (error: unknown) =>
   error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException';
@@ -127,29 +127,30 @@ export class DynamoPublicationRepository implements PublicationRepository {
     );
   }
 
-  async latest(report: ReportKey): Promise<number | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: reportItemKey(report, latestSk(report.year)), ConsistentRead: true }));
-    return out.Item?.version as number | undefined;
-  }
-
-  async listPublished(report: ReportKey): Promise<PublicationRecord[]> {
-    const records: PublicationRecord[] = [];
+  async publicationState(report: ReportKey): Promise<PublicationState> {
+    // One Query over the report's year (the latest pointer and the version slots share its prefix); the filter
+    // leaves out the statistics and unfinished slots.
+    const published: PublicationRecord[] = [];
+    let latest: number | undefined;
     let start: Record<string, unknown> | undefined;
     do {
       const out = await this.client.send(
         new QueryCommand({
           TableName: this.table,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          FilterExpression: '#status = :published',
+          FilterExpression: '#status = :published OR kind = :latest',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pk': agencyPk(report.agency), ':prefix': versionSkPrefix(report.year), ':published': 'published' },
+          ExpressionAttributeValues: { ':pk': agencyPk(report.agency), ':prefix': yearPrefix(report.year), ':published': 'published', ':latest': 'latest' },
           ConsistentRead: true,
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of out.Items ?? []) records.push(toSlot(item) as PublicationRecord);
+      for (const item of out.Items ?? []) {
+        if (item.kind === 'latest') latest = item.version as number;
+        else published.push(toSlot(item) as PublicationRecord);
+      }
       start = out.LastEvaluatedKey;
     } while (start);
-    return records;
+    return { published, latest };
   }
 }

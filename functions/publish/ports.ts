@@ -61,8 +61,13 @@ export interface PublicationRepository {
   markPublished(report: ReportKey, version: number, owner: string, fields: PublishedFields): Promise<boolean>;
   /** Moves the report's latest pointer forward to `version` (never back). */
   advanceLatest(report: ReportKey, version: number): Promise<void>;
-  latest(report: ReportKey): Promise<number | undefined>;
-  listPublished(report: ReportKey): Promise<PublicationRecord[]>;
+  /** The published records and the latest pointer, read together (consistent): what the public view is built from. */
+  publicationState(report: ReportKey): Promise<PublicationState>;
+}
+
+export interface PublicationState {
+  readonly published: readonly PublicationRecord[];
+  readonly latest: number | undefined;
 }
 
 export interface CdnInvalidator {

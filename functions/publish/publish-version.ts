@@ -74,7 +74,7 @@ export async function publishVersion(request: PublishRequest, deps: PublishDeps)
   });
   if (claimed.kind === 'published') {
     // Published before; make sure a crash between `published` and the public view did not leave it behind.
-    await ensurePublicView(key, claimed.slot.version, deps);
+    await ensurePublicView(key, claimed.slot.version, deps, false);
     return outcome(claimed.slot.version, true);
   }
   const { version } = claimed.slot;
@@ -89,7 +89,7 @@ export async function publishVersion(request: PublishRequest, deps: PublishDeps)
       validation: { errors: manifest.validation.errors, warnings: manifest.validation.warnings },
     });
     if (!marked) throw new SlotLostError(`version ${version} of ${key.agency}/${key.year} was taken over by another publisher`);
-    await ensurePublicView(key, version, deps);
+    await ensurePublicView(key, version, deps, true);
   } catch (error) {
     // Let a retry take the slot at once instead of waiting out the lease.
     await deps.publications.releaseSlot(key, version, owner).catch(() => undefined);
@@ -221,25 +221,24 @@ async function withViewLock(key: ReportKey, work: () => Promise<void>): Promise<
 /**
  * Moves `latest` to at least `version`, then rewrites the public view until what the bucket shows is what the
  * repository says: another process may write an older view after ours, but then its own check sees the difference.
+ * `justPublished`: the view cannot show this version yet, so there is no need to read what it shows.
  */
-async function ensurePublicView(key: ReportKey, version: number, deps: PublishDeps): Promise<void> {
+async function ensurePublicView(key: ReportKey, version: number, deps: PublishDeps, justPublished: boolean): Promise<void> {
   await deps.fault?.('before-latest');
   await deps.publications.advanceLatest(key, version);
   await deps.fault?.('before-index');
-  const keys = publicViewKeys(key);
-  const readRecords = async () => {
-    const [records, latest] = await Promise.all([deps.publications.listPublished(key), deps.publications.latest(key)]);
-    return buildPublicView(key, records, latest);
+  const readView = async () => {
+    const { published, latest } = await deps.publications.publicationState(key);
+    return buildPublicView(key, published, latest);
   };
   await withViewLock(key, async () => {
-    const [first, shown] = await Promise.all([readRecords(), deps.store.get(keys.indexJson)]);
-    if (sameView(first, parseView(shown))) return;
+    let view = await readView();
+    if (!justPublished && sameView(view, parseView(await deps.store.get(publicViewKeys(key).indexJson)))) return;
     // Write, then re-read the records: if they moved meanwhile (another publisher), write again. The last writer
     // always re-reads after its write, so the bucket ends on the newest state.
-    let view = first;
     for (let attempt = 0; attempt < 10; attempt++) {
       await writePublicView(key, view, deps.store);
-      const now = await readRecords();
+      const now = await readView();
       if (sameView(now, view)) break;
       view = now;
     }

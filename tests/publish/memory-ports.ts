@@ -101,14 +101,10 @@ export class MemoryPublicationRepository implements PublicationRepository {
     if ((this.latestVersions.get(id(k)) ?? 0) < version) this.latestVersions.set(id(k), version);
   }
 
-  async latest(k: ReportKey) {
+  async publicationState(k: ReportKey) {
     await tick();
-    return this.latestVersions.get(id(k));
-  }
-
-  async listPublished(k: ReportKey) {
-    await tick();
-    return [...this.of(k).values()].filter((s): s is PublicationRecord => s.status === 'published').sort((a, b) => a.version - b.version);
+    const published = [...this.of(k).values()].filter((s): s is PublicationRecord => s.status === 'published').sort((a, b) => a.version - b.version);
+    return { published, latest: this.latestVersions.get(id(k)) };
   }
 }
 

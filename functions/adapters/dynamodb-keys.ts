@@ -7,6 +7,5 @@ export const statisticsSk = (year: number) => `${yearPrefix(year)}STATISTICS`;
 /** Zero-padded so versions sort numerically and the newest is the last in the partition. */
 export const versionSk = (year: number, version: number) => `${yearPrefix(year)}VERSION#${String(version).padStart(6, '0')}`;
 export const versionSkPrefix = (year: number) => `${yearPrefix(year)}VERSION#`;
-export const latestSk = (year: number) => `${yearPrefix(year)}LATEST`;
 
 export const reportItemKey = (report: ReportKey, sk: string) => ({ pk: agencyPk(report.agency), sk });

@@ -1,10 +1,10 @@
-// Version slots, publication records and the latest pointer in DynamoDB, with conditional writes only
+// Version slots and publication records in DynamoDB, with conditional writes only
 // (dynalite has no transactions, and none are needed: each step is one conditional item write).
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ReportKey } from '../publish/archive-keys';
-import type { PublicationRecord, PublicationRepository, PublicationState, PublishedFields, VersionSlot } from '../publish/ports';
-import { agencyPk, latestSk, reportItemKey, versionSk, versionSkPrefix, yearPrefix } from './dynamodb-keys';
+import type { PublicationRecord, PublicationRepository, PublishedFields, VersionSlot } from '../publish/ports';
+import { agencyPk, reportItemKey, versionSk, versionSkPrefix } from './dynamodb-keys';
 
 const conditionFailed = (error: unknown) =>
   error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException';
@@ -112,45 +112,24 @@ export class DynamoPublicationRepository implements PublicationRepository {
     );
   }
 
-  async advanceLatest(report: ReportKey, version: number): Promise<void> {
-    await conditional(() =>
-      this.client.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: reportItemKey(report, latestSk(report.year)),
-          UpdateExpression: 'SET version = :v, kind = :kind, agency = :agency, #year = :year',
-          ConditionExpression: 'attribute_not_exists(version) OR version < :v',
-          ExpressionAttributeNames: { '#year': 'year' },
-          ExpressionAttributeValues: { ':v': version, ':kind': 'latest', ':agency': report.agency, ':year': report.year },
-        }),
-      ),
-    );
-  }
-
-  async publicationState(report: ReportKey): Promise<PublicationState> {
-    // One Query over the report's year (the latest pointer and the version slots share its prefix); the filter
-    // leaves out the statistics and unfinished slots.
-    const published: PublicationRecord[] = [];
-    let latest: number | undefined;
+  async listPublished(report: ReportKey): Promise<PublicationRecord[]> {
+    const records: PublicationRecord[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const out = await this.client.send(
         new QueryCommand({
           TableName: this.table,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          FilterExpression: '#status = :published OR kind = :latest',
+          FilterExpression: '#status = :published',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pk': agencyPk(report.agency), ':prefix': yearPrefix(report.year), ':published': 'published', ':latest': 'latest' },
+          ExpressionAttributeValues: { ':pk': agencyPk(report.agency), ':prefix': versionSkPrefix(report.year), ':published': 'published' },
           ConsistentRead: true,
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of out.Items ?? []) {
-        if (item.kind === 'latest') latest = item.version as number;
-        else published.push(toSlot(item) as PublicationRecord);
-      }
+      for (const item of out.Items ?? []) records.push(toSlot(item) as PublicationRecord);
       start = out.LastEvaluatedKey;
     } while (start);
-    return { published, latest };
+    return records;
   }
 }

@@ -59,15 +59,8 @@ export interface PublicationRepository {
   releaseSlot(report: ReportKey, version: number, owner: string): Promise<void>;
   /** Marks the slot published; false if we no longer own it. */
   markPublished(report: ReportKey, version: number, owner: string, fields: PublishedFields): Promise<boolean>;
-  /** Moves the report's latest pointer forward to `version` (never back). */
-  advanceLatest(report: ReportKey, version: number): Promise<void>;
-  /** The published records and the latest pointer, read together (consistent): what the public view is built from. */
-  publicationState(report: ReportKey): Promise<PublicationState>;
-}
-
-export interface PublicationState {
-  readonly published: readonly PublicationRecord[];
-  readonly latest: number | undefined;
+  /** The published records of a report (consistent read): what the public view is built from. */
+  listPublished(report: ReportKey): Promise<PublicationRecord[]>;
 }
 
 export interface CdnInvalidator {

@@ -44,9 +44,9 @@ const publicVersion = (r: PublicationRecord): PublicVersion => ({
   downloads: [...r.files.map((f) => f.name), manifestName].map((name) => ({ name, href: `v${r.version}/${name}`, label: downloadLabel(name) })),
 });
 
-/** Only versions up to the latest pointer are public: a version published but not yet pointed at stays out. */
-export function buildPublicView(key: ReportKey, records: readonly PublicationRecord[], latest: number | undefined): PublicView {
-  const visible = records.filter((r) => latest !== undefined && r.version <= latest).sort((a, b) => b.version - a.version);
+/** Every published version is public (a record is marked published only once its files are all written); the newest is the latest. */
+export function buildPublicView(key: ReportKey, records: readonly PublicationRecord[]): PublicView {
+  const visible = [...records].sort((a, b) => b.version - a.version);
   const newest = visible[0];
   return {
     agency: key.agency,

@@ -37,7 +37,10 @@ export interface PublishRequest {
   readonly approver?: string;
 }
 
-/** Named points where tests inject a crash: `after:<file name>` (incl. manifest.json), `before-latest`, `before-index`. */
+/**
+ * Named points where tests inject a crash: `after:<file name>` (incl. manifest.json), `before-latest` (the version is
+ * recorded published, the public view not yet moved), `before-index` (latest.json moved, index.json not yet).
+ */
 export type FaultPoint = string;
 
 export interface PublishDeps {
@@ -74,7 +77,7 @@ export async function publishVersion(request: PublishRequest, deps: PublishDeps)
   });
   if (claimed.kind === 'published') {
     // Published before; make sure a crash between `published` and the public view did not leave it behind.
-    await ensurePublicView(key, claimed.slot.version, deps, false);
+    await ensurePublicView(key, deps, false);
     return outcome(claimed.slot.version, true);
   }
   const { version } = claimed.slot;
@@ -89,7 +92,7 @@ export async function publishVersion(request: PublishRequest, deps: PublishDeps)
       validation: { errors: manifest.validation.errors, warnings: manifest.validation.warnings },
     });
     if (!marked) throw new SlotLostError(`version ${version} of ${key.agency}/${key.year} was taken over by another publisher`);
-    await ensurePublicView(key, version, deps, true);
+    await ensurePublicView(key, deps, true);
   } catch (error) {
     // Let a retry take the slot at once instead of waiting out the lease.
     await deps.publications.releaseSlot(key, version, owner).catch(() => undefined);
@@ -219,25 +222,20 @@ async function withViewLock(key: ReportKey, work: () => Promise<void>): Promise<
 }
 
 /**
- * Moves `latest` to at least `version`, then rewrites the public view until what the bucket shows is what the
- * repository says: another process may write an older view after ours, but then its own check sees the difference.
- * `justPublished`: the view cannot show this version yet, so there is no need to read what it shows.
+ * Rewrites the public view until what the bucket shows is what the repository says: another process may write an
+ * older view after ours, but then its own check sees the difference. `justPublished`: the view cannot show this
+ * version yet, so there is no need to read what it shows.
  */
-async function ensurePublicView(key: ReportKey, version: number, deps: PublishDeps, justPublished: boolean): Promise<void> {
+async function ensurePublicView(key: ReportKey, deps: PublishDeps, justPublished: boolean): Promise<void> {
   await deps.fault?.('before-latest');
-  await deps.publications.advanceLatest(key, version);
-  await deps.fault?.('before-index');
-  const readView = async () => {
-    const { published, latest } = await deps.publications.publicationState(key);
-    return buildPublicView(key, published, latest);
-  };
+  const readView = async () => buildPublicView(key, await deps.publications.listPublished(key));
   await withViewLock(key, async () => {
     let view = await readView();
     if (!justPublished && sameView(view, parseView(await deps.store.get(publicViewKeys(key).indexJson)))) return;
     // Write, then re-read the records: if they moved meanwhile (another publisher), write again. The last writer
     // always re-reads after its write, so the bucket ends on the newest state.
     for (let attempt = 0; attempt < 10; attempt++) {
-      await writePublicView(key, view, deps.store);
+      await writePublicView(key, view, deps);
       const now = await readView();
       if (sameView(now, view)) break;
       view = now;
@@ -246,7 +244,7 @@ async function ensurePublicView(key: ReportKey, version: number, deps: PublishDe
   });
 }
 
-async function writePublicView(key: ReportKey, view: PublicView, store: ArtifactStore): Promise<void> {
+async function writePublicView(key: ReportKey, view: PublicView, { store, fault }: PublishDeps): Promise<void> {
   const keys = publicViewKeys(key);
   const json = { contentType: 'application/json', cacheControl: shortCacheControl };
   // index.json last: when it is current, the others were written before it.
@@ -254,5 +252,6 @@ async function writePublicView(key: ReportKey, view: PublicView, store: Artifact
     store.put(keys.indexHtml, new TextEncoder().encode(renderPublicViewHtml(view)), { contentType: 'text/html; charset=utf-8', cacheControl: shortCacheControl }),
     store.put(keys.latest, encodeJson(view.latest), json),
   ]);
+  await fault?.('before-index');
   await store.put(keys.indexJson, encodeJson(view), json);
 }

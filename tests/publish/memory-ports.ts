@@ -49,7 +49,6 @@ const id = (k: ReportKey) => `${k.agency}/${k.year}`;
 
 export class MemoryPublicationRepository implements PublicationRepository {
   readonly slots = new Map<string, Map<number, VersionSlot | PublicationRecord>>();
-  readonly latestVersions = new Map<string, number>();
 
   private of(k: ReportKey) {
     let m = this.slots.get(id(k));
@@ -96,15 +95,9 @@ export class MemoryPublicationRepository implements PublicationRepository {
     return true;
   }
 
-  async advanceLatest(k: ReportKey, version: number) {
+  async listPublished(k: ReportKey) {
     await tick();
-    if ((this.latestVersions.get(id(k)) ?? 0) < version) this.latestVersions.set(id(k), version);
-  }
-
-  async publicationState(k: ReportKey) {
-    await tick();
-    const published = [...this.of(k).values()].filter((s): s is PublicationRecord => s.status === 'published').sort((a, b) => a.version - b.version);
-    return { published, latest: this.latestVersions.get(id(k)) };
+    return [...this.of(k).values()].filter((s): s is PublicationRecord => s.status === 'published').sort((a, b) => a.version - b.version);
   }
 }
 

@@ -1,4 +1,4 @@
-// The archive index the public reads: only versions up to `latest`, newest first, every file downloadable.
+// The archive index the public reads: every published version, newest first, every file downloadable.
 import { describe, expect, it } from 'vitest';
 import type { PublicationRecord } from '../../functions/publish/ports';
 import { buildPublicView, renderPublicViewHtml } from '../../functions/publish/public-view';
@@ -14,14 +14,15 @@ function record(version: number, changeNote: string | null = null): PublicationR
 }
 
 describe('public view', () => {
-  it('lists only versions up to latest, newest first', () => {
-    const view = buildPublicView({ agency: 'a', year: 2023 }, [record(1), record(3), record(2, '更正表三')], 2);
-    expect(view.versions.map((v) => v.version)).toEqual([2, 1]);
-    expect(view.latest?.pdf).toBe('v2/report.pdf');
+  it('lists the published versions newest first, the newest as latest', () => {
+    const view = buildPublicView({ agency: 'a', year: 2023 }, [record(1), record(3), record(2, '更正表三')]);
+    expect(view.versions.map((v) => v.version)).toEqual([3, 2, 1]);
+    expect(view.versions[1]?.changeNote).toBe('更正表三');
+    expect(view.latest?.pdf).toBe('v3/report.pdf');
   });
 
   it('offers every file of every version, with the change note, and escapes what it prints', () => {
-    const html = renderPublicViewHtml(buildPublicView({ agency: 'a', year: 2023 }, [record(1), record(2, '<script>x</script>更正')], 2));
+    const html = renderPublicViewHtml(buildPublicView({ agency: 'a', year: 2023 }, [record(1), record(2, '<script>x</script>更正')]));
     for (const href of ['v1/report.json', 'v1/table-3-applications.csv', 'v2/report.html', 'v2/report.pdf', 'v2/manifest.json']) {
       expect(html).toContain(`href="${href}"`);
     }

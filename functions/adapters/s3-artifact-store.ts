@@ -1,5 +1,5 @@
 // The archive bucket through the S3 API (AWS, or s3rver locally).
-import { CreateBucketCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { ArtifactStore, PutOptions, StoredObject } from '../publish/ports';
 import type { PublishConfig } from './publish-config';
 
@@ -76,29 +76,33 @@ export class S3ArtifactStore implements ArtifactStore {
     }
   }
 
-  async list(prefix: string): Promise<string[]> {
-    const keys: string[] = [];
-    let token: string | undefined;
-    do {
-      const out = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }));
-      for (const o of out.Contents ?? []) if (o.Key) keys.push(o.Key);
-      token = out.IsTruncated ? out.NextContinuationToken : undefined;
-    } while (token);
-    return keys;
+  async put(key: string, body: Uint8Array, options: PutOptions): Promise<void> {
+    await this.client.send(this.putCommand(key, body, options));
   }
 
-  async put(key: string, body: Uint8Array, options: PutOptions): Promise<void> {
-    await this.client.send(
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: key,
-        Body: body,
-        ContentLength: body.byteLength,
-        ContentType: options.contentType,
-        CacheControl: options.cacheControl,
-        ...(options.metadata ? { Metadata: { ...options.metadata } } : {}),
-      }),
-    );
+  async putNew(key: string, body: Uint8Array, options: PutOptions): Promise<boolean> {
+    try {
+      await this.client.send(this.putCommand(key, body, options, { IfNoneMatch: '*' }));
+      return true;
+    } catch (error) {
+      // 412: the key exists. 409: another conditional write to it is in progress; S3 asks to retry, and a retry finds it.
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      if (status === 412 || status === 409) return false;
+      throw error;
+    }
+  }
+
+  private putCommand(key: string, body: Uint8Array, options: PutOptions, condition: { IfNoneMatch?: string } = {}): PutObjectCommand {
+    return new PutObjectCommand({
+      Bucket: this.bucket,
+      Key: key,
+      Body: body,
+      ContentLength: body.byteLength,
+      ContentType: options.contentType,
+      CacheControl: options.cacheControl,
+      ...(options.metadata ? { Metadata: { ...options.metadata } } : {}),
+      ...condition,
+    });
   }
 }
 

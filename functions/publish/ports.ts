@@ -18,8 +18,8 @@ export interface ArtifactStore {
   head(key: string): Promise<StoredObject | undefined>;
   get(key: string): Promise<Uint8Array | undefined>;
   put(key: string, body: Uint8Array, options: PutOptions): Promise<void>;
-  /** Keys under a prefix (one request for a version folder instead of a HEAD per file). */
-  list(prefix: string): Promise<string[]>;
+  /** Writes only if the key is absent (a conditional PUT, `If-None-Match: *`); false when it exists, which is left as it is. */
+  putNew(key: string, body: Uint8Array, options: PutOptions): Promise<boolean>;
 }
 
 /**

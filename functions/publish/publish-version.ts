@@ -3,23 +3,15 @@
 // Safety, in order:
 // 1. The slot record in the publication repository (conditional write) makes version n ours; the slot carries the
 //    hash of our inputs, so a retry or a duplicate trigger of the same inputs finds it and resumes or returns it.
-// 2. Every versioned file is written once: if the key exists and was written for our inputs (a crashed attempt),
-//    we keep it; if it was written for anything else, that is an ArchiveConflictError, never an overwrite.
-// 3. manifest.json is written last in v{n}/, then the slot is marked published, then `latest` moves, then the
-//    indexes are rebuilt and the CDN invalidated. A crash at any point leaves the public view on the previous
+// 2. Every versioned file is created with a conditional PUT (only if absent): if the key exists and was written for
+//    our inputs (a crashed attempt), we keep it; if it was written for anything else, that is an
+//    ArchiveConflictError, never an overwrite.
+// 3. manifest.json is written last in v{n}/, then the slot is marked published, then the public view (latest.json,
+//    the indexes) is rebuilt and the CDN invalidated. A crash at any point leaves the public view on the previous
 //    complete version; rerunning the same inputs completes this one.
 import { randomUUID } from 'node:crypto';
 import type { ReportDocument } from '../core/report/report-document';
-import {
-  immutableCacheControl,
-  manifestName,
-  publicViewKeys,
-  publicViewPaths,
-  shortCacheControl,
-  versionFileKey,
-  versionPrefix,
-  type ReportKey,
-} from './archive-keys';
+import { immutableCacheControl, manifestName, publicViewKeys, publicViewPaths, shortCacheControl, versionFileKey, type ReportKey } from './archive-keys';
 import { sha256Hex } from './input-hash';
 import { buildManifest, encodeJson, type ArchiveFile, type Manifest, type ManifestEntry } from './manifest';
 import type { ArtifactStore, CdnInvalidator, PublicationRepository, VersionSlot } from './ports';
@@ -134,30 +126,24 @@ async function acquireSlot(key: ReportKey, inputHash: string, owner: string, dep
   }
 }
 
-/**
- * Writes a file once; a file left by an earlier attempt at the same inputs is kept, anything else is a conflict.
- * `listed` is the version folder as listed before writing: a key absent there needs no HEAD (only the slot's owner writes
- * in it).
- */
-async function writeOnce(store: ArtifactStore, key: string, file: ArchiveFile, inputHash: string, listed: ReadonlySet<string>): Promise<ManifestEntry> {
-  const existing = listed.has(key) ? await store.head(key) : undefined;
-  if (existing) {
-    const sha256 = existing.metadata[metaSha];
-    if (existing.metadata[metaInput] !== inputHash || !sha256) throw new ArchiveConflictError(key);
-    return { name: file.name, sha256, size: existing.size, type: file.type };
-  }
+/** Writes a file once; a file left by an earlier attempt at the same inputs is kept, anything else is a conflict. */
+async function writeOnce(store: ArtifactStore, key: string, file: ArchiveFile, inputHash: string): Promise<ManifestEntry> {
   const sha256 = sha256Hex(file.body);
-  await store.put(key, file.body, { contentType: file.type, cacheControl: immutableCacheControl, metadata: { [metaSha]: sha256, [metaInput]: inputHash } });
-  return { name: file.name, sha256, size: file.body.byteLength, type: file.type };
+  if (await store.putNew(key, file.body, { contentType: file.type, cacheControl: immutableCacheControl, metadata: { [metaSha]: sha256, [metaInput]: inputHash } })) {
+    return { name: file.name, sha256, size: file.body.byteLength, type: file.type };
+  }
+  const existing = await store.head(key);
+  const existingSha = existing?.metadata[metaSha];
+  if (!existing || existing.metadata[metaInput] !== inputHash || !existingSha) throw new ArchiveConflictError(key);
+  return { name: file.name, sha256: existingSha, size: existing.size, type: file.type };
 }
 
 async function writeVersion(key: ReportKey, version: number, request: PublishRequest, deps: PublishDeps): Promise<Manifest> {
-  const listed = new Set(await deps.store.list(versionPrefix(key, version)));
   // The files are independent of each other: written side by side. All settle before we go on, so a failed attempt
   // leaves nothing still writing behind it when it returns.
   const written = await Promise.allSettled(
     request.files.map(async (file) => {
-      const entry = await writeOnce(deps.store, versionFileKey(key, version, file.name), file, request.inputHash, listed);
+      const entry = await writeOnce(deps.store, versionFileKey(key, version, file.name), file, request.inputHash);
       await deps.fault?.(`after:${file.name}`);
       return entry;
     }),
@@ -165,35 +151,33 @@ async function writeVersion(key: ReportKey, version: number, request: PublishReq
   const failed = written.find((w): w is PromiseRejectedResult => w.status === 'rejected');
   if (failed) throw failed.reason;
   const entries = written.map((w) => (w as PromiseFulfilledResult<ManifestEntry>).value);
+  const { report } = request;
+  const manifest = buildManifest({
+    agency: key.agency,
+    year: key.year,
+    template: report.template,
+    title: report.title,
+    version,
+    publishedAt: (deps.now?.() ?? new Date()).toISOString(),
+    changeNote: request.changeNote ?? null,
+    approver: request.approver ?? null,
+    inputHash: request.inputHash,
+    validation: request.validation,
+    files: entries,
+  });
   const manifestKey = versionFileKey(key, version, manifestName);
-  const existing = listed.has(manifestKey) ? await deps.store.head(manifestKey) : undefined;
-  let manifest: Manifest;
-  if (existing) {
+  const body = encodeJson(manifest);
+  const metadata = { [metaSha]: sha256Hex(body), [metaInput]: request.inputHash };
+  let published = manifest;
+  if (!(await deps.store.putNew(manifestKey, body, { contentType: 'application/json', cacheControl: immutableCacheControl, metadata }))) {
     // A crashed attempt finished the version folder: its manifest (and publishedAt) stands.
-    if (existing.metadata[metaInput] !== request.inputHash) throw new ArchiveConflictError(manifestKey);
-    const body = await deps.store.get(manifestKey);
-    if (!body) throw new ArchiveConflictError(manifestKey);
-    manifest = JSON.parse(new TextDecoder().decode(body)) as Manifest;
-  } else {
-    const { report } = request;
-    manifest = buildManifest({
-      agency: key.agency,
-      year: key.year,
-      template: report.template,
-      title: report.title,
-      version,
-      publishedAt: (deps.now?.() ?? new Date()).toISOString(),
-      changeNote: request.changeNote ?? null,
-      approver: request.approver ?? null,
-      inputHash: request.inputHash,
-      validation: request.validation,
-      files: entries,
-    });
-    const body = encodeJson(manifest);
-    await deps.store.put(manifestKey, body, { contentType: 'application/json', cacheControl: immutableCacheControl, metadata: { [metaSha]: sha256Hex(body), [metaInput]: request.inputHash } });
+    const existing = await deps.store.head(manifestKey);
+    const stored = existing?.metadata[metaInput] === request.inputHash ? await deps.store.get(manifestKey) : undefined;
+    if (!stored) throw new ArchiveConflictError(manifestKey);
+    published = JSON.parse(new TextDecoder().decode(stored)) as Manifest;
   }
   await deps.fault?.(`after:${manifestName}`);
-  return manifest;
+  return published;
 }
 
 const sameView = (a: PublicView, b: PublicView | undefined) => JSON.stringify(a) === JSON.stringify(b);

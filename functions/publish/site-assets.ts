@@ -19,7 +19,7 @@ export async function publishSiteAssets(store: ArtifactStore, assets: readonly S
   const worker = async () => {
     while (next < missing.length) {
       const asset = missing[next++] as SiteAsset;
-      if (!(await store.head(asset.key))) await store.put(asset.key, await asset.read(), { contentType: asset.type, cacheControl: immutableCacheControl });
+      await store.putNew(asset.key, await asset.read(), { contentType: asset.type, cacheControl: immutableCacheControl });
       present.add(asset.key);
     }
   };

@@ -34,9 +34,12 @@ export class MemoryArtifactStore implements ArtifactStore {
     this.objects.set(key, { body, options });
   }
 
-  async list(prefix: string): Promise<string[]> {
+  async putNew(key: string, body: Uint8Array, options: PutOptions): Promise<boolean> {
     await tick();
-    return [...this.objects.keys()].filter((k) => k.startsWith(prefix));
+    if (this.objects.has(key)) return false;
+    this.puts.push(key);
+    this.objects.set(key, { body, options });
+    return true;
   }
 
   json(key: string): unknown {

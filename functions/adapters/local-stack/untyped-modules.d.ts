@@ -6,10 +6,29 @@ declare module 'dynalite' {
 }
 
 declare module 's3rver' {
+  import type { IncomingMessage } from 'node:http';
   import type { AddressInfo } from 'node:net';
+  /** The Koa context s3rver's middleware sees (s3rver is a Koa app). */
+  export interface S3rverContext {
+    readonly method: string;
+    readonly path: string;
+    readonly req: IncomingMessage;
+    get(header: string): string;
+    readonly store: { existsObject(bucket: string, key: string): Promise<boolean> };
+  }
+  export type S3rverMiddleware = (ctx: S3rverContext, next: () => Promise<void>) => Promise<void>;
   export default class S3rver {
     constructor(options: { address?: string; port?: number; directory: string; silent?: boolean; configureBuckets?: { name: string }[] });
+    /** Koa's middleware list, composed when the server starts listening. */
+    readonly middleware: S3rverMiddleware[];
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
+  }
+}
+
+declare module 's3rver/lib/models/error.js' {
+  /** An S3 error response (code, message, detail elements), sent by s3rver's error handler. */
+  export default class S3Error extends Error {
+    constructor(code: string, message: string, detail?: Record<string, string>);
   }
 }

@@ -11,6 +11,9 @@ export function s3Client(config: PublishConfig): S3Client {
   if (!client) {
     client = new S3Client({
       region: config.region,
+      // Resolve each command's middleware once, not per request (~0.5 ms of CPU each): nothing here changes it later.
+      // Not for the DynamoDB document client, whose commands close over their first instance.
+      cacheMiddleware: true,
       ...(config.s3Endpoint
         ? {
             // s3rver: its fixed credentials, path-style URLs, and no streaming checksums (it would store the chunk framing).

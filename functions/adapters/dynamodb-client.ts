@@ -1,6 +1,6 @@
 // The DynamoDB document client, created once per process from the config, and the table's key schema.
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { reportTableSchema } from './dynamodb-table-schema';
 import type { PublishConfig } from './publish-config';
 
@@ -20,6 +20,13 @@ export function dynamoDocumentClient(config: PublishConfig): DynamoDBDocumentCli
     clients.set(id, client);
   }
   return client;
+}
+
+/** Every item a Query matches, across its pages. */
+export async function queryAll(client: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for await (const page of paginateQuery({ client }, input)) items.push(...(page.Items ?? []));
+  return items;
 }
 
 /** Name of the index that lists a year's statistics across agencies (for batch publish and export). */

@@ -4,6 +4,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ReportKey } from '../publish/archive-keys';
 import type { PublicationRecord, PublicationRepository, PublishedFields, VersionSlot } from '../publish/ports';
+import { queryAll } from './dynamodb-client';
 import { agencyPk, reportItemKey, versionSk, versionSkPrefix } from './dynamodb-keys';
 
 const conditionFailed = (error: unknown) =>
@@ -113,23 +114,14 @@ export class DynamoPublicationRepository implements PublicationRepository {
   }
 
   async listPublished(report: ReportKey): Promise<PublicationRecord[]> {
-    const records: PublicationRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.client.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          FilterExpression: '#status = :published',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pk': agencyPk(report.agency), ':prefix': versionSkPrefix(report.year), ':published': 'published' },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) records.push(toSlot(item) as PublicationRecord);
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return records;
+    const items = await queryAll(this.client, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      FilterExpression: '#status = :published',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':pk': agencyPk(report.agency), ':prefix': versionSkPrefix(report.year), ':published': 'published' },
+      ConsistentRead: true,
+    });
+    return items.map((item) => toSlot(item) as PublicationRecord);
   }
 }

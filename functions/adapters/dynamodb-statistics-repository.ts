@@ -1,10 +1,10 @@
 // Statistics items in DynamoDB: one item per agency and year, its cells as a map keyed by cell id.
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StatisticsRecord } from '../core/merge/merge-report';
 import type { TemplateId } from '../core/format/table-definition';
 import { cellsToStatistics, statisticsToCells, type CellMap } from '../publish/statistics-cells';
 import type { StatisticsRepository } from '../publish/statistics-repository';
-import { statisticsByYearIndex } from './dynamodb-client';
+import { queryAll, statisticsByYearIndex } from './dynamodb-client';
 import { agencyPk, statisticsSk } from './dynamodb-keys';
 
 interface StatisticsItem {
@@ -51,21 +51,12 @@ export class DynamoStatisticsRepository implements StatisticsRepository {
   }
 
   async listYear(year: number): Promise<StatisticsRecord[]> {
-    const records: StatisticsRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.client.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: statisticsByYearIndex,
-          KeyConditionExpression: 'statisticsYear = :year',
-          ExpressionAttributeValues: { ':year': year },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) records.push(toRecord(item));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return records;
+    const items = await queryAll(this.client, {
+      TableName: this.table,
+      IndexName: statisticsByYearIndex,
+      KeyConditionExpression: 'statisticsYear = :year',
+      ExpressionAttributeValues: { ':year': year },
+    });
+    return items.map(toRecord);
   }
 }

@@ -14,7 +14,7 @@ import type { ReportDocument } from '../core/report/report-document';
 import { immutableCacheControl, manifestName, publicViewKeys, publicViewPaths, shortCacheControl, versionFileKey, type ReportKey } from './archive-keys';
 import { sha256Hex } from './input-hash';
 import { buildManifest, encodeJson, type ArchiveFile, type Manifest, type ManifestEntry } from './manifest';
-import type { ArtifactStore, CdnInvalidator, PublicationRepository, VersionSlot } from './ports';
+import type { ArtifactStore, CdnInvalidator, PublicationRecord, PublicationRepository, PublishedFields, VersionSlot } from './ports';
 import { buildPublicView, renderPublicViewHtml, type PublicView } from './public-view';
 import { ArchiveConflictError, SlotBusyError, SlotLostError } from './publish-errors';
 import type { ValidationSummary } from './validation-summary';
@@ -69,22 +69,25 @@ export async function publishVersion(request: PublishRequest, deps: PublishDeps)
   });
   if (claimed.kind === 'published') {
     // Published before; make sure a crash between `published` and the public view did not leave it behind.
-    await ensurePublicView(key, deps, false);
+    await ensurePublicView(key, deps, 'compare');
     return outcome(claimed.slot.version, true);
   }
   const { version } = claimed.slot;
   try {
     const manifest = await writeVersion(key, version, request, deps);
-    const marked = await deps.publications.markPublished(key, version, owner, {
+    const fields: PublishedFields = {
       publishedAt: manifest.publishedAt,
       changeNote: manifest.changeNote,
       approver: manifest.approver,
       title: manifest.title,
       files: manifest.files,
       validation: { errors: manifest.validation.errors, warnings: manifest.validation.warnings },
-    });
-    if (!marked) throw new SlotLostError(`version ${version} of ${key.agency}/${key.year} was taken over by another publisher`);
-    await ensurePublicView(key, deps, true);
+    };
+    if (!(await deps.publications.markPublished(key, version, owner, fields))) {
+      throw new SlotLostError(`version ${version} of ${key.agency}/${key.year} was taken over by another publisher`);
+    }
+    // A freshly claimed version 1 is the report's only version: its record is the whole view.
+    await ensurePublicView(key, deps, claimed.first ? [{ ...claimed.slot, ...fields, status: 'published' }] : 'read');
   } catch (error) {
     // Let a retry take the slot at once instead of waiting out the lease.
     await deps.publications.releaseSlot(key, version, owner).catch(() => undefined);
@@ -93,31 +96,29 @@ export async function publishVersion(request: PublishRequest, deps: PublishDeps)
   return outcome(version, false);
 }
 
-type Claim = { kind: 'owned'; slot: VersionSlot } | { kind: 'published'; slot: VersionSlot };
+/** `first`: a freshly claimed version 1, so no other version of the report exists. */
+type Claim = { kind: 'owned'; slot: VersionSlot; first: boolean } | { kind: 'published'; slot: VersionSlot };
 
 async function acquireSlot(key: ReportKey, inputHash: string, owner: string, deps: PublishDeps): Promise<Claim> {
   const now = () => (deps.now?.() ?? new Date()).getTime();
   const leaseMs = deps.leaseMs ?? 5 * 60_000;
   const giveUpAt = now() + leaseMs + 60_000;
+  const newSlot = (version: number): VersionSlot => ({ version, inputHash, status: 'writing', owner, leaseUntil: now() + leaseMs, createdAt: new Date(now()).toISOString() });
+  // Most reports are published once: claim version 1 before reading anything (the conditional write is the read).
+  const first = newSlot(1);
+  if (await deps.publications.claimSlot(key, first)) return { kind: 'owned', slot: first, first: true };
   for (;;) {
     const top = await deps.publications.topSlot(key);
     if (!top || top.inputHash !== inputHash) {
-      // Different content than the newest version (or none yet): the next version number is ours if we claim it first.
-      const slot: VersionSlot = {
-        version: (top?.version ?? 0) + 1,
-        inputHash,
-        status: 'writing',
-        owner,
-        leaseUntil: now() + leaseMs,
-        createdAt: new Date(now()).toISOString(),
-      };
-      if (await deps.publications.claimSlot(key, slot)) return { kind: 'owned', slot };
+      // Different content than the newest version: the next version number is ours if we claim it first.
+      const slot = newSlot((top?.version ?? 0) + 1);
+      if (await deps.publications.claimSlot(key, slot)) return { kind: 'owned', slot, first: slot.version === 1 };
       continue;
     }
     if (top.status === 'published') return { kind: 'published', slot: top };
     if (top.leaseUntil <= now()) {
       const leaseUntil = now() + leaseMs;
-      if (await deps.publications.takeOverSlot(key, top, owner, leaseUntil)) return { kind: 'owned', slot: { ...top, owner, leaseUntil } };
+      if (await deps.publications.takeOverSlot(key, top, owner, leaseUntil)) return { kind: 'owned', slot: { ...top, owner, leaseUntil }, first: false };
       continue;
     }
     // The same inputs are being published right now: wait for that publisher rather than make a second version.
@@ -207,15 +208,16 @@ async function withViewLock(key: ReportKey, work: () => Promise<void>): Promise<
 
 /**
  * Rewrites the public view until what the bucket shows is what the repository says: another process may write an
- * older view after ours, but then its own check sees the difference. `justPublished`: the view cannot show this
- * version yet, so there is no need to read what it shows.
+ * older view after ours, but then its own check sees the difference. Where it starts: `compare` (a repeat of
+ * published inputs: the view is probably current, and then nothing is written), `read` (a new version: the view
+ * cannot show it yet), or the records already known to be all there are.
  */
-async function ensurePublicView(key: ReportKey, deps: PublishDeps, justPublished: boolean): Promise<void> {
+async function ensurePublicView(key: ReportKey, deps: PublishDeps, start: 'compare' | 'read' | readonly PublicationRecord[]): Promise<void> {
   await deps.fault?.('before-latest');
   const readView = async () => buildPublicView(key, await deps.publications.listPublished(key));
   await withViewLock(key, async () => {
-    let view = await readView();
-    if (!justPublished && sameView(view, parseView(await deps.store.get(publicViewKeys(key).indexJson)))) return;
+    let view = typeof start === 'string' ? await readView() : buildPublicView(key, start);
+    if (start === 'compare' && sameView(view, parseView(await deps.store.get(publicViewKeys(key).indexJson)))) return;
     // Write, then re-read the records: if they moved meanwhile (another publisher), write again. The last writer
     // always re-reads after its write, so the bucket ends on the newest state.
     for (let attempt = 0; attempt < 10; attempt++) {

@@ -127,16 +127,24 @@ async function acquireSlot(key: ReportKey, inputHash: string, owner: string, dep
   }
 }
 
-/** Writes a file once; a file left by an earlier attempt at the same inputs is kept, anything else is a conflict. */
-async function writeOnce(store: ArtifactStore, key: string, file: ArchiveFile, inputHash: string): Promise<ManifestEntry> {
-  const sha256 = sha256Hex(file.body);
-  if (await store.putNew(key, file.body, { contentType: file.type, cacheControl: immutableCacheControl, metadata: { [metaSha]: sha256, [metaInput]: inputHash } })) {
-    return { name: file.name, sha256, size: file.body.byteLength, type: file.type };
+/**
+ * Creates an archived object once. A file an earlier attempt at the same inputs left there is kept (`kept`, with its
+ * own hash and size); anything else there is a conflict, never an overwrite.
+ */
+async function createOnce(store: ArtifactStore, key: string, body: Uint8Array, contentType: string, inputHash: string) {
+  const sha256 = sha256Hex(body);
+  if (await store.putNew(key, body, { contentType, cacheControl: immutableCacheControl, metadata: { [metaSha]: sha256, [metaInput]: inputHash } })) {
+    return { sha256, size: body.byteLength, kept: false };
   }
   const existing = await store.head(key);
   const existingSha = existing?.metadata[metaSha];
   if (!existing || existing.metadata[metaInput] !== inputHash || !existingSha) throw new ArchiveConflictError(key);
-  return { name: file.name, sha256: existingSha, size: existing.size, type: file.type };
+  return { sha256: existingSha, size: existing.size, kept: true };
+}
+
+async function writeFile(store: ArtifactStore, key: string, file: ArchiveFile, inputHash: string): Promise<ManifestEntry> {
+  const { sha256, size } = await createOnce(store, key, file.body, file.type, inputHash);
+  return { name: file.name, sha256, size, type: file.type };
 }
 
 async function writeVersion(key: ReportKey, version: number, request: PublishRequest, deps: PublishDeps): Promise<Manifest> {
@@ -144,7 +152,7 @@ async function writeVersion(key: ReportKey, version: number, request: PublishReq
   // leaves nothing still writing behind it when it returns.
   const written = await Promise.allSettled(
     request.files.map(async (file) => {
-      const entry = await writeOnce(deps.store, versionFileKey(key, version, file.name), file, request.inputHash);
+      const entry = await writeFile(deps.store, versionFileKey(key, version, file.name), file, request.inputHash);
       await deps.fault?.(`after:${file.name}`);
       return entry;
     }),
@@ -167,13 +175,10 @@ async function writeVersion(key: ReportKey, version: number, request: PublishReq
     files: entries,
   });
   const manifestKey = versionFileKey(key, version, manifestName);
-  const body = encodeJson(manifest);
-  const metadata = { [metaSha]: sha256Hex(body), [metaInput]: request.inputHash };
   let published = manifest;
-  if (!(await deps.store.putNew(manifestKey, body, { contentType: 'application/json', cacheControl: immutableCacheControl, metadata }))) {
+  if ((await createOnce(deps.store, manifestKey, encodeJson(manifest), 'application/json', request.inputHash)).kept) {
     // A crashed attempt finished the version folder: its manifest (and publishedAt) stands.
-    const existing = await deps.store.head(manifestKey);
-    const stored = existing?.metadata[metaInput] === request.inputHash ? await deps.store.get(manifestKey) : undefined;
+    const stored = await deps.store.get(manifestKey);
     if (!stored) throw new ArchiveConflictError(manifestKey);
     published = JSON.parse(new TextDecoder().decode(stored)) as Manifest;
   }

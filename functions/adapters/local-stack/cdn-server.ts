@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FetchedObject } from '../s3-artifact-store';
-import type { RunningServer } from './dynalite-server';
+import type { RunningServer } from './stand-in-process';
 
 export type ObjectFetcher = (key: string) => Promise<FetchedObject | undefined>;
 

@@ -7,7 +7,8 @@ import type { PublishConfig } from '../publish-config';
 import { publishStores, type PublishStores } from '../publish-stores';
 import { ensureBucket } from '../s3-artifact-store';
 import { startCdnServer } from './cdn-server';
-import { startDynalite, type RunningServer } from './dynalite-server';
+import { startDynalite } from './dynalite-server';
+import type { RunningServer } from './stand-in-process';
 import { startS3rver } from './s3rver-server';
 
 export interface LocalStackOptions {

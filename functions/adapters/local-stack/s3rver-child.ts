@@ -1,20 +1,12 @@
-// Runs s3rver in its own process, which must start with --openssl-legacy-provider (else ListObjectsV2 pagination fails),
-// with S3's conditional create added (s3rver-conditional-put.ts).
-// Prints one JSON line with the port once listening; exits on SIGTERM/SIGINT or when the parent's stdin closes.
+// Runs s3rver in its own process, which must start with --openssl-legacy-provider (else ListObjectsV2 pagination
+// fails), with S3's conditional create added (s3rver-conditional-put.ts).
 import S3rver from 's3rver';
 import { conditionalPut } from './s3rver-conditional-put';
+import { serveUntilStopped } from './stand-in-process';
 
 const [directory = '', port = '0', bucket = ''] = process.argv.slice(2);
 const server = new S3rver({ address: '127.0.0.1', port: Number(port), directory, silent: true, configureBuckets: bucket ? [{ name: bucket }] : [] });
 // Before s3rver's router (the last middleware), which would store the object.
 server.middleware.splice(server.middleware.length - 1, 0, conditionalPut);
 const address = await server.run();
-process.stdout.write(`${JSON.stringify({ port: address.port })}\n`);
-
-const stop = () => {
-  server.close().finally(() => process.exit(0));
-};
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-process.stdin.on('end', stop);
-process.stdin.resume();
+serveUntilStopped(address.port, () => server.close());

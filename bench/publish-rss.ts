@@ -1,37 +1,14 @@
-// Peak resident memory of this process and everything it started (Chromium, s3rver), sampled from /proc.
-import { readdirSync, readFileSync } from 'node:fs';
-
-function treeRssKb(root: number): { self: number; tree: number } {
-  const parents = new Map<number, number>();
-  const rss = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const status = readFileSync(`/proc/${name}/status`, 'utf8');
-      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? 0);
-      parents.set(Number(name), ppid);
-      rss.set(Number(name), Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const inTree = (pid: number): boolean => {
-    for (let p = pid, hops = 0; p > 1 && hops < 64; p = parents.get(p) ?? 0, hops++) if (p === root) return true;
-    return false;
-  };
-  let tree = 0;
-  for (const [pid, kb] of rss) if (inTree(pid)) tree += kb;
-  return { self: rss.get(root) ?? 0, tree };
-}
+// Peak resident memory of this process and everything it started (Chromium, the stand-ins), sampled from /proc.
+import { processTree } from './process-tree';
 
 /** Samples every `everyMs` until stopped; returns peaks in MB. */
 export function sampleRss(everyMs = 500) {
   let peakSelf = 0;
   let peakTree = 0;
   const sample = () => {
-    const { self, tree } = treeRssKb(process.pid);
-    peakSelf = Math.max(peakSelf, self);
-    peakTree = Math.max(peakTree, tree);
+    const tree = processTree();
+    peakSelf = Math.max(peakSelf, tree.find((p) => p.pid === process.pid)?.rssKb ?? 0);
+    peakTree = Math.max(peakTree, tree.reduce((sum, p) => sum + p.rssKb, 0));
   };
   sample();
   const timer = setInterval(sample, everyMs);

@@ -22,6 +22,7 @@ import { launchChromium } from '../functions/render/launch-chromium';
 import { pdfOptions, printOriginUrl } from '../functions/render/pdf-printer';
 import { renderPrintHtml } from '../functions/render/render-report';
 import { renderReportPage } from '../functions/render/render-report-html';
+import { addCpu, measureCpu, noCpu, type CpuByRole } from './process-cpu';
 import { sampleRss } from './publish-rss';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -112,7 +113,7 @@ async function compare(renders: number) {
   const reports = await seed(`bench-c${renders}`);
   const fonts = await mkdtemp(join(dataDir, 'bare-fonts-'));
   const warmHtml = await pinnedPrintHtml(sample, fonts);
-  const totals = { pipelineMs: 0, bareMs: 0, pipelineMb: { treeMb: 0, nodeMb: 0 }, bareMb: 0 };
+  const totals = { pipelineMs: 0, bareMs: 0, pipelineMb: { treeMb: 0, nodeMb: 0 }, bareMb: 0, pipelineCpu: noCpu, bareCpu: noCpu };
   for (let round = 0; round < rounds; round++) {
     const slice = reports.slice(Math.floor((round * n) / rounds), Math.floor(((round + 1) * n) / rounds));
 
@@ -120,8 +121,10 @@ async function compare(renders: number) {
     const ports = pipelinePorts(stack.config, renderer, { stores: stack.stores, narratives: { get: async (a, y) => narratives.get(`${a}/${y}`) } });
     await renderer.render(sample);
     let rss = sampleRss();
+    let cpu = measureCpu();
     const pipelineRoundMs = await pipelineRound(slice, ports, renders);
     totals.pipelineMs += pipelineRoundMs;
+    totals.pipelineCpu = addCpu(totals.pipelineCpu, cpu.stop());
     const pipelineMb = rss.stop();
     await renderer.close();
     totals.pipelineMb = { treeMb: Math.max(totals.pipelineMb.treeMb, pipelineMb.treeMb), nodeMb: Math.max(totals.pipelineMb.nodeMb, pipelineMb.nodeMb) };
@@ -132,8 +135,10 @@ async function compare(renders: number) {
     const browser = await launchChromium();
     await bareRound(browser, [warmHtml], 1);
     rss = sampleRss();
+    cpu = measureCpu();
     const bareMs = await bareRound(browser, htmls, renders);
     totals.bareMs += bareMs;
+    totals.bareCpu = addCpu(totals.bareCpu, cpu.stop());
     console.error(`  round ${round + 1}/${rounds}, ${renders} at once: pipeline ÷ bare ${(bareMs / pipelineRoundMs).toFixed(2)}×`);
     totals.bareMb = Math.max(totals.bareMb, rss.stop().treeMb);
     await browser.close();
@@ -142,6 +147,14 @@ async function compare(renders: number) {
 }
 
 const rows: string[] = [];
+const cpuRows: string[] = [];
+/** A side's CPU per report, and the share of it that is not Chrome, with and without the stand-ins. */
+const cpuRow = (renders: number, side: string, cpu: CpuByRole) => {
+  const per = (ms: number) => (ms / n).toFixed(0);
+  const all = cpu.chromeMs + cpu.thisProcessMs + cpu.standInsMs;
+  const share = (ms: number, of: number) => `${((100 * ms) / of).toFixed(0)}%`;
+  return `| ${renders} | ${side} | ${per(cpu.chromeMs)} | ${per(cpu.thisProcessMs)} | ${per(cpu.standInsMs)} | ${share(all - cpu.chromeMs, all)} | ${share(cpu.thisProcessMs, all - cpu.standInsMs)} |`;
+};
 try {
   for (const renders of [1, 2]) {
     const run = await compare(renders);
@@ -150,6 +163,7 @@ try {
     rows.push(
       `| ${renders} | ${n} | ${ours.toFixed(0)} | ${(run.pipelineMs / n).toFixed(0)} | ${run.pipelineMb.treeMb} (node ${run.pipelineMb.nodeMb}) | ${floor.toFixed(0)} | ${run.bareMb} | ${(ours / floor).toFixed(2)}× |`,
     );
+    cpuRows.push(cpuRow(renders, 'pipeline', run.pipelineCpu), cpuRow(renders, 'bare Chrome', run.bareCpu));
     console.error(`renders at once ${renders}: pipeline ${ours.toFixed(0)}/min, bare ${floor.toFixed(0)}/min`);
   }
 } finally {
@@ -161,4 +175,8 @@ console.log(`\nPublishing ${n} synthetic reports through the local pipeline vs b
 console.log('| renders at once | reports | pipeline reports/min | ms/report | pipeline peak RSS MB (tree) | bare Chrome reports/min | bare peak RSS MB | pipeline ÷ bare |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
-console.log('\nTargets: ≥ 200 reports/minute; pipeline ≥ 0.80× bare Chrome. RSS: this process + Chromium + s3rver, sampled every 500 ms.');
+console.log('\nTargets: ≥ 200 reports/minute; pipeline ≥ 0.80× bare Chrome. RSS: this process + Chromium + the stand-ins, sampled every 500 ms.');
+console.log('\nCPU ms per report, from /proc (Chrome includes its closed pages; the stand-ins are s3rver and dynalite)\n');
+console.log('| renders at once | side | Chrome | this process | stand-ins | not Chrome, share of all | this process, share without stand-ins |');
+console.log('|---|---|---|---|---|---|---|');
+for (const row of cpuRows) console.log(row);

@@ -1,13 +1,13 @@
 // The PDF printer: one browser, reused; a fresh guarded page per document; at most `concurrency` pages at
 // once; each document bounded by a timeout; a new browser when the old one died.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { fontFiles } from './font-faces';
 import { printFonts } from './print-fonts';
+import { processTempFolder } from './process-temp-folder';
 import { launchChromium } from './launch-chromium';
 import { PdfTimeoutError, PrinterClosedError } from './render-errors';
 import { withDocumentInfo } from './pdf-info';
@@ -55,7 +55,7 @@ export const pdfOptions = { format: 'A4', printBackground: true, tagged: true, o
  */
 export function printOriginUrl(): string {
   originUrl ??= (() => {
-    const path = join(mkdtempSync(join(tmpdir(), 'nianbao-print-')), 'origin.html');
+    const path = join(processTempFolder('nianbao-print-'), 'origin.html');
     writeFileSync(path, '<!DOCTYPE html><html lang="zh-CN"><title></title></html>');
     return pathToFileURL(path).href;
   })();

@@ -2,7 +2,8 @@
 // (assemble, validate, HTML, PDF, S3 via s3rver, DynamoDB via dynalite, public view) with 1 and 2 renders at once,
 // and in the same run bare Chrome printing the same HTML at the same concurrency (new page, file:// origin for the
 // fonts, setContent, page.pdf): the floor. The two alternate in rounds (ROUNDS, default 4). Targets: ≥ 200
-// reports/minute; pipeline ≥ 0.8× bare.
+// reports/minute; pipeline ≥ 0.8× bare. STORES=memory runs the pipeline on the tests' in-memory stores instead of
+// s3rver and dynalite: not the target's setup, but it shows what the stand-ins cost.
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,8 @@ import { renderPrintHtml } from '../functions/render/render-report';
 import { renderReportPage } from '../functions/render/render-report-html';
 import { addCpu, measureCpu, noCpu, type CpuByRole } from './process-cpu';
 import { sampleRss } from './publish-rss';
+import { MemoryArtifactStore, MemoryPublicationRepository, RecordingCdn } from '../tests/publish/memory-ports';
+import { MemoryStatistics } from '../tests/publish/memory-pipeline-ports';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const n = Number(process.argv[2] ?? process.env.N ?? 200);
@@ -44,13 +47,17 @@ function syntheticReport(code: string, i: number): ReportDocument {
 const narratives = new Map<string, NarrativeSource>();
 const dataDir = await mkdtemp(join(tmpdir(), 'nianbao-bench-'));
 const stack = await startLocalStack({ dataDir });
+const inMemory = process.env.STORES === 'memory';
+const stores = inMemory
+  ? { statistics: new MemoryStatistics(), store: new MemoryArtifactStore(), publications: new MemoryPublicationRepository(), cdn: new RecordingCdn() }
+  : stack.stores;
 
 async function seed(prefix: string): Promise<ReportDocument[]> {
   const reports = Array.from({ length: n }, (_, i) => syntheticReport(`${prefix}-${String(i).padStart(4, '0')}`, i));
   for (const r of reports) {
     const { statistics, ...narrative } = r;
     narratives.set(`${r.agency.code}/${r.year}`, narrative);
-    await stack.stores.statistics.put({ agency: r.agency.code, year: r.year, template: r.template, statistics });
+    await stores.statistics.put({ agency: r.agency.code, year: r.year, template: r.template, statistics });
   }
   return reports;
 }
@@ -118,7 +125,7 @@ async function compare(renders: number) {
     const slice = reports.slice(Math.floor((round * n) / rounds), Math.floor(((round + 1) * n) / rounds));
 
     const renderer = new ChromiumRenderer({ concurrency: renders });
-    const ports = pipelinePorts(stack.config, renderer, { stores: stack.stores, narratives: { get: async (a, y) => narratives.get(`${a}/${y}`) } });
+    const ports = pipelinePorts(stack.config, renderer, { stores, narratives: { get: async (a, y) => narratives.get(`${a}/${y}`) } });
     await renderer.render(sample);
     let rss = sampleRss();
     let cpu = measureCpu();
@@ -171,7 +178,7 @@ try {
   await rm(dataDir, { recursive: true, force: true });
 }
 
-console.log(`\nPublishing ${n} synthetic reports through the local pipeline vs bare Chrome printing the same HTML\n`);
+console.log(`\nPublishing ${n} synthetic reports through the local pipeline${inMemory ? ' (in-memory stores, STORES=memory)' : ''} vs bare Chrome printing the same HTML\n`);
 console.log('| renders at once | reports | pipeline reports/min | ms/report | pipeline peak RSS MB (tree) | bare Chrome reports/min | bare peak RSS MB | pipeline ÷ bare |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);

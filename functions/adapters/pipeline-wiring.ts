@@ -4,13 +4,23 @@ import { latestArchivedReport } from '../publish/archived-report';
 import { FileNarrativeRepository } from './file-narrative-repository';
 import { LogNotifier } from './log-notifier';
 import { MissingConfigError, type PublishConfig } from './publish-config';
-import { publishStores, type PublishStores } from './publish-stores';
+import type { ArtifactStore, CdnInvalidator, PublicationRepository } from '../publish/ports';
+import type { StatisticsRepository } from '../publish/statistics-repository';
+import { publishStores } from './publish-stores';
+
+/** Where the pipeline keeps things: publishStores(config), or ports of the same shape (bench:publish's in-memory run). */
+interface PipelineStores {
+  readonly statistics: StatisticsRepository;
+  readonly store: ArtifactStore;
+  readonly publications: PublicationRepository;
+  readonly cdn: CdnInvalidator;
+}
 
 export function pipelinePorts(
   config: PublishConfig,
   renderer: ReportRenderer,
-  options: { readonly log?: (line: string) => void; readonly narratives?: PipelinePorts['narratives']; readonly stores?: PublishStores } = {},
-): PipelinePorts & { readonly stores: PublishStores } {
+  options: { readonly log?: (line: string) => void; readonly narratives?: PipelinePorts['narratives']; readonly stores?: PipelineStores } = {},
+): PipelinePorts {
   const stores = options.stores ?? publishStores(config);
   const narratives =
     options.narratives ??
@@ -19,7 +29,6 @@ export function pipelinePorts(
       return new FileNarrativeRepository(config.narrativeDir);
     })();
   return {
-    stores,
     narratives,
     statistics: stores.statistics,
     renderer,

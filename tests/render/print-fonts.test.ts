@@ -1,17 +1,16 @@
 // Per-report print fonts: small subsets of the full faces, reused for the same text, bounded on disk.
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { distinctCharacters } from '../../functions/render/distinct-characters';
 import { createPrintFonts } from '../../functions/render/print-fonts';
+import { processTempFolder } from '../../functions/render/process-temp-folder';
 
 const fontPaths = (css: string) => [...css.matchAll(/url\((file:[^)]+)\)/g)].map((m) => fileURLToPath(m[1]!));
 
 describe('print fonts', () => {
   it('declares the three faces the report uses, each a small subset written to its folder', async () => {
-    const fonts = createPrintFonts(mkdtempSync(join(tmpdir(), 'nianbao-fonts-test-')));
+    const fonts = createPrintFonts(processTempFolder('nianbao-fonts-test-'));
     const css = await fonts.faces(distinctCharacters('政府信息公开工作年度报告 第1页 共6页'));
     expect(css.match(/@font-face/g)).toHaveLength(3);
     expect(css).toContain("font-family:'Noto Serif SC';font-style:normal;font-weight:400");
@@ -24,7 +23,7 @@ describe('print fonts', () => {
   });
 
   it('reuses subsets for the same characters and keeps only the newest on disk', async () => {
-    const directory = mkdtempSync(join(tmpdir(), 'nianbao-fonts-test-'));
+    const directory = processTempFolder('nianbao-fonts-test-');
     const fonts = createPrintFonts(directory, 3);
     const first = await fonts.faces(distinctCharacters('甲乙'));
     expect(await fonts.faces(distinctCharacters('乙甲'))).toBe(first);

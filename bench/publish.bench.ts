@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { ChromiumRenderer } from '../functions/adapters/chromium-renderer';
-import { startLocalStack } from '../functions/adapters/local-stack/local-stack';
+import { startLocalStack } from '../dev/local-stack/local-stack';
 import { pipelinePorts } from '../functions/adapters/pipeline-wiring';
 import type { NarrativeSource } from '../functions/core/merge/merge-report';
 import { resolveReferences } from '../functions/core/narrative/references';
@@ -25,13 +25,13 @@ import { renderPrintHtml } from '../functions/render/render-report';
 import { renderReportPage } from '../functions/render/render-report-html';
 import { addCpu, measureCpu, noCpu, type CpuByRole } from './process-cpu';
 import { sampleRss } from './publish-rss';
-import { MemoryArtifactStore, MemoryPublicationRepository, RecordingCdn } from '../tests/publish/memory-ports';
-import { MemoryStatistics } from '../tests/publish/memory-pipeline-ports';
+import { MemoryArtifactStore, MemoryPublicationRepository, RecordingCdn } from '../dev/memory-stores/memory-ports';
+import { MemoryStatistics } from '../dev/memory-stores/memory-pipeline-ports';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const n = Number(process.argv[2] ?? process.env.N ?? 200);
 const rounds = Number(process.env.ROUNDS ?? 4);
-const parsed = parseReport(JSON.parse(readFileSync(new URL('../tests/fixtures/lishi-2023.json', import.meta.url), 'utf8')));
+const parsed = parseReport(JSON.parse(readFileSync(new URL('../samples/lishi-2023.json', import.meta.url), 'utf8')));
 if (!parsed.ok) throw new Error('the fixture does not parse');
 const sample = parsed.value;
 

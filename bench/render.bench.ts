@@ -17,7 +17,7 @@ import { renderReportPage } from '../functions/render/render-report-html';
 
 const runs = Number(process.env.RUNS ?? 15);
 const loadAtStart = loadavg();
-const parsed = parseReport(JSON.parse(readFileSync(new URL('../tests/fixtures/lishi-2023.json', import.meta.url), 'utf8')));
+const parsed = parseReport(JSON.parse(readFileSync(new URL('../samples/lishi-2023.json', import.meta.url), 'utf8')));
 if (!parsed.ok) throw new Error('the fixture does not parse');
 const report = parsed.value;
 const html = await renderPrintHtml(renderReportPage(resolveReferences(report)));

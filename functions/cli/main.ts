@@ -4,7 +4,6 @@ import { registerMergeCommand } from './commands/merge';
 import { registerValidateCommand } from './commands/validate';
 import { registerStatsCommand } from './commands/stats';
 import { registerPublishCommand } from './commands/publish';
-import { registerStartCommand } from './commands/start';
 import { registerRenderCommand } from './commands/render';
 
 const program = new Command('nianbao')
@@ -15,7 +14,6 @@ registerValidateCommand(program);
 registerMergeCommand(program);
 registerStatsCommand(program);
 registerPublishCommand(program);
-registerStartCommand(program);
 registerRenderCommand(program);
 
 try {

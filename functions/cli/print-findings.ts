@@ -2,7 +2,7 @@
 import { cellLabel } from '../core/format/labels';
 import { findCell } from '../core/format/templates';
 import type { TemplateId } from '../core/format/table-definition';
-import type { ValidationFinding, ValidationReport } from '../core/rules/validation-finding';
+import type { ValidationFinding, ValidationReport } from '../core/validation-finding';
 
 function where(finding: ValidationFinding, template: TemplateId | undefined): string {
   const cells = template ? finding.cells.map((id) => findCell(template, id)).filter((c) => c !== undefined) : [];

@@ -1,6 +1,6 @@
 // What flows between the steps: the request, then whatever each step added. Failures are values.
 import type { ReportDocument } from '../core/report/report-document';
-import type { ValidationFinding, ValidationReport } from '../core/rules/validation-finding';
+import type { ValidationFinding, ValidationReport } from '../core/validation-finding';
 import type { PublishOutcome } from '../publish/publish-version';
 import type { RenderedReport } from './pipeline-ports';
 

@@ -6,7 +6,7 @@ import { findCell, isTemplateId, cellsOf } from '../core/format/templates';
 import type { TemplateId } from '../core/format/table-definition';
 import type { StatisticsRecord } from '../core/merge/merge-report';
 import { fail, ok, type Result } from '../core/result';
-import type { ValidationFinding } from '../core/rules/validation-finding';
+import type { ValidationFinding } from '../core/validation-finding';
 import { readCell } from '../core/report/parse-report';
 import { csvBytes } from './archive-files';
 

@@ -1,5 +1,5 @@
 // What the archive says about validation: counts, and the warnings that were published anyway (errors never are).
-import type { ValidationFinding, ValidationReport } from '../core/rules/validation-finding';
+import type { ValidationFinding, ValidationReport } from '../core/validation-finding';
 
 export interface ValidationSummary {
   readonly errors: number;

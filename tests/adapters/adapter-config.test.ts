@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
 import { CloudFrontInvalidator } from '../../functions/adapters/cloudfront-invalidator';
-import { objectKeyForPath } from '../../functions/adapters/local-stack/cdn-server';
+import { objectKeyForPath } from '../../dev/local-stack/cdn-server';
 import { MissingConfigError, readPublishConfig } from '../../functions/adapters/publish-config';
 
 describe('readPublishConfig', () => {

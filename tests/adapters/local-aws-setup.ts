@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startDynalite } from '../../functions/adapters/local-stack/dynalite-server';
-import { startS3rver } from '../../functions/adapters/local-stack/s3rver-server';
+import { startDynalite } from '../../dev/local-stack/dynalite-server';
+import { startS3rver } from '../../dev/local-stack/s3rver-server';
 
 export interface LocalAws {
   readonly dynamodbEndpoint: string;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 
-const bin = new URL('../../bin/nianbao.js', import.meta.url).pathname;
+const startScript = new URL('../../dev/start.ts', import.meta.url).pathname;
 let dataDir = '';
 
 afterAll(async () => {
@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 function startStack(args: string[]) {
-  const child = spawn(process.execPath, [bin, 'start', '--data-dir', dataDir, '--port', '0', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', startScript, '--data-dir', dataDir, '--port', '0', ...args], {
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -7,7 +7,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDocumentClient } from '../../functions/adapters/dynamodb-client';
 import { importStatistics } from '../../functions/cli/commands/stats';
 import { statisticsCsv } from '../../functions/publish/statistics-file';
-import { splitReport } from '../publish/memory-pipeline-ports';
+import { splitReport } from '../../dev/memory-stores/memory-pipeline-ports';
 import { sampleReport } from '../publish/publish-scenarios';
 import { localAwsStores } from './local-aws';
 

@@ -5,7 +5,7 @@ import type { TemplateId } from '../../functions/core/format/table-definition';
 import { parseReport } from '../../functions/core/report/parse-report';
 import type { CellValue, ReportDocument, Statistics } from '../../functions/core/report/report-document';
 
-export const fixturePath = new URL('../fixtures/lishi-2023.json', import.meta.url).pathname;
+export const fixturePath = new URL('../../samples/lishi-2023.json', import.meta.url).pathname;
 
 /** The fixture as raw JSON (a fresh copy each call, safe to mutate). */
 export function fixtureJson(): Record<string, unknown> & { statistics: Record<string, unknown>; narrative: Record<string, unknown> } {

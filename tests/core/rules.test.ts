@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../../functions/core/report/report-document';
 import { validateReport } from '../../functions/core/rules/validate-report';
-import type { RuleId, ValidationFinding } from '../../functions/core/rules/validation-finding';
+import type { RuleId, ValidationFinding } from '../../functions/core/validation-finding';
 import { fixtureReport, withCells, zeroReport } from './report-builders';
 
 /** Validates and checks every finding is of the one rule broken. */

@@ -17,7 +17,7 @@ export interface ScenarioPorts {
   readonly cdn: CdnInvalidator;
 }
 
-const parsed = parseReport(JSON.parse(readFileSync(new URL('../fixtures/lishi-2023.json', import.meta.url), 'utf8')));
+const parsed = parseReport(JSON.parse(readFileSync(new URL('../../samples/lishi-2023.json', import.meta.url), 'utf8')));
 if (!parsed.ok) throw new Error('fixture does not parse');
 const fixture = parsed.value;
 

@@ -1,7 +1,7 @@
 // The publish guarantees against in-memory ports: fast, and the reference for the adapters' integration run.
 import { describe, expect, it } from 'vitest';
 import { publishVersion } from '../../functions/publish/publish-version';
-import { MemoryArtifactStore, MemoryPublicationRepository, RecordingCdn } from './memory-ports';
+import { MemoryArtifactStore, MemoryPublicationRepository, RecordingCdn } from '../../dev/memory-stores/memory-ports';
 import { publishScenarios, sampleReport, sampleRequest } from './publish-scenarios';
 
 describe('publishVersion (in-memory ports)', () => {

@@ -5,8 +5,8 @@ import type { PipelinePorts } from '../../functions/pipeline/pipeline-ports';
 import { pipelineSteps } from '../../functions/pipeline/pipeline-steps';
 import { runBatch, runPipeline } from '../../functions/pipeline/run-pipeline';
 import type { Manifest } from '../../functions/publish/manifest';
-import { cheapRenderer, MemoryNarratives, MemoryStatistics, splitReport } from './memory-pipeline-ports';
-import { MemoryArtifactStore, MemoryPublicationRepository, RecordingCdn } from './memory-ports';
+import { cheapRenderer, MemoryNarratives, MemoryStatistics, splitReport } from '../../dev/memory-stores/memory-pipeline-ports';
+import { MemoryArtifactStore, MemoryPublicationRepository, RecordingCdn } from '../../dev/memory-stores/memory-ports';
 import { sampleReport } from './publish-scenarios';
 
 function ports() {

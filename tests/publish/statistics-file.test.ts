@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { statisticsToCells } from '../../functions/publish/statistics-cells';
 import { parseStatisticsCsv, parseStatisticsJson, statisticsCsv } from '../../functions/publish/statistics-file';
-import { splitReport } from './memory-pipeline-ports';
+import { splitReport } from '../../dev/memory-stores/memory-pipeline-ports';
 import { sampleReport } from './publish-scenarios';
 
 const record = splitReport(sampleReport('lvliang-lishi')).statistics;

@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { mergeReport, type NarrativeSource, type StatisticsRecord } from '../../core/merge/merge-report';
-import { summarize } from '../../core/rules/validation-finding';
+import { summarize } from '../../core/validation-finding';
 import { formatFindings } from '../print-findings';
 import { readJsonFile } from '../read-json-file';
 import { exitCodes } from './validate';

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { ChromiumRenderer } from '../../adapters/chromium-renderer';
 import { pipelinePorts, publicUrl } from '../../adapters/pipeline-wiring';
 import { MissingConfigError, readPublishConfig } from '../../adapters/publish-config';
-import { summarize } from '../../core/rules/validation-finding';
+import { summarize } from '../../core/validation-finding';
 import { runBatch, type BatchItem } from '../../pipeline/run-pipeline';
 import { formatFindings } from '../print-findings';
 import { exitCodes } from './validate';

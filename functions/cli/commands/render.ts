@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { tableGrids } from '../../core/format/table-grids';
 import { parseReport } from '../../core/report/parse-report';
 import { validateReport } from '../../core/rules/validate-report';
-import { summarize } from '../../core/rules/validation-finding';
+import { summarize } from '../../core/validation-finding';
 import { createPdfPrinter } from '../../render/pdf-printer';
 import { renderReport, type RenderedReport } from '../../render/render-report';
 import { renderWebPage } from '../../render/render-report-html';

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import type { TemplateId } from '../../core/format/table-definition';
 import { isTemplateId } from '../../core/format/templates';
 import { fail, ok, type Result } from '../../core/result';
-import { summarize, type ValidationFinding } from '../../core/rules/validation-finding';
+import { summarize, type ValidationFinding } from '../../core/validation-finding';
 import { dynamoDocumentClient } from '../../adapters/dynamodb-client';
 import { DynamoStatisticsRepository } from '../../adapters/dynamodb-statistics-repository';
 import { MissingConfigError, readPublishConfig } from '../../adapters/publish-config';

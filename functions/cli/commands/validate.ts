@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { parseReport } from '../../core/report/parse-report';
 import type { ReportDocument } from '../../core/report/report-document';
 import { validateReport } from '../../core/rules/validate-report';
-import { summarize } from '../../core/rules/validation-finding';
+import { summarize } from '../../core/validation-finding';
 import { formatFindings } from '../print-findings';
 import { readJsonFile } from '../read-json-file';
 

@@ -5,7 +5,7 @@
 import type { CellValue, ReportDocument, Statistics, TableValues } from '../report/report-document';
 import { readCell } from '../report/parse-report';
 import { fail, ok, type Result } from '../result';
-import type { ValidationFinding } from '../rules/validation-finding';
+import type { ValidationFinding } from '../validation-finding';
 import { columnLabel, rowLabel } from './labels';
 import { cellsOf, findCell, templates } from './templates';
 import type { CellKind, TableDefinition, TableId, TemplateId } from './table-definition';

@@ -5,7 +5,7 @@ import { checkReferences, resolveReferences } from '../narrative/references';
 import { parseReport } from '../report/parse-report';
 import type { ReportDocument, Statistics } from '../report/report-document';
 import { fail, ok, type Result } from '../result';
-import type { ValidationFinding } from '../rules/validation-finding';
+import type { ValidationFinding } from '../validation-finding';
 
 /** Everything of a report but its tables, as editors write it. */
 export type NarrativeSource = Omit<ReportDocument, 'statistics' | 'title'> & { readonly title?: string };

@@ -3,7 +3,7 @@
 import { findCell } from '../format/templates';
 import { readCell } from '../report/parse-report';
 import type { ReportDocument } from '../report/report-document';
-import type { ValidationFinding } from '../rules/validation-finding';
+import type { ValidationFinding } from '../validation-finding';
 import type { TemplateId } from '../format/table-definition';
 import { lineAt, withFieldTexts, type NarrativeField } from './narrative-fields';
 

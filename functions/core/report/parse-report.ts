@@ -2,7 +2,7 @@
 import { cellsOf, isTemplateId, templateIds, templates } from '../format/templates';
 import type { CellKind, TableDefinition, TemplateId } from '../format/table-definition';
 import { fail, ok, type Result } from '../result';
-import type { Message, ValidationFinding } from '../rules/validation-finding';
+import type { Message, ValidationFinding } from '../validation-finding';
 import { defaultTitle, reportFormat, type CellValue, type ReportDocument, type TableValues } from './report-document';
 
 type Json = unknown;

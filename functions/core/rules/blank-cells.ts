@@ -2,7 +2,7 @@
 import { cellLabel } from '../format/labels';
 import { cellsOf } from '../format/templates';
 import type { RuleContext } from './rule-context';
-import type { ValidationFinding } from './validation-finding';
+import type { ValidationFinding } from '../validation-finding';
 
 export function checkBlankCells({ report, cells }: RuleContext): ValidationFinding[] {
   const all = cellsOf(report.template);

@@ -5,7 +5,7 @@ import { columnLabel, rowLabel } from '../format/labels';
 import { tableOf, templateIds } from '../format/templates';
 import type { ColumnDefinition, RowDefinition, TableDefinition, TemplateId } from '../format/table-definition';
 import { cellIndex, sumAt, type CellValues } from './rule-context';
-import type { Message, RuleId, ValidationFinding } from './validation-finding';
+import type { Message, RuleId, ValidationFinding } from '../validation-finding';
 
 /** `sum(left) = sum(right)` over cells of one table. */
 interface Equation {

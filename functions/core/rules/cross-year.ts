@@ -2,7 +2,7 @@
 import { rowLabel } from '../format/labels';
 import { tableOf } from '../format/templates';
 import { countOf, type RuleContext } from './rule-context';
-import type { ValidationFinding } from './validation-finding';
+import type { ValidationFinding } from '../validation-finding';
 
 /** R5: 二、上年结转 = last year's 四、结转下年度继续办理, per column. */
 export function checkCarriedOver({ report, cells, previous }: RuleContext): ValidationFinding[] {

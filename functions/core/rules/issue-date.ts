@@ -1,6 +1,6 @@
 // Rule R9: a report is issued after its year ends and by the deadline (31 Jan; 31 Mar for a consolidated 本级政府 report).
 import type { RuleContext } from './rule-context';
-import type { ValidationFinding } from './validation-finding';
+import type { ValidationFinding } from '../validation-finding';
 
 export function deadlineOf(year: number, consolidated: boolean): string {
   return consolidated ? `${year + 1}-03-31` : `${year + 1}-01-31`;

@@ -5,7 +5,7 @@ import { cellsOf } from '../format/templates';
 import type { TemplateId } from '../format/table-definition';
 import { lineAt, type NarrativeField } from '../narrative/narrative-fields';
 import { sumOf, type CellValues, type RuleContext } from './rule-context';
-import type { ValidationFinding } from './validation-finding';
+import type { ValidationFinding } from '../validation-finding';
 
 interface Reading {
   readonly cells: readonly string[];

@@ -2,7 +2,7 @@
 import { narrativeFields } from '../narrative/narrative-fields';
 import type { Narrative } from '../report/report-document';
 import type { RuleContext } from './rule-context';
-import type { ValidationFinding } from './validation-finding';
+import type { ValidationFinding } from '../validation-finding';
 
 /** Shingles of this many characters, ignoring digits, spaces and punctuation, so changed numbers and years don't hide a copy. */
 const shingleSize = 5;

@@ -1,7 +1,7 @@
 // Rule R8: 五 must say something; from 2021, 六 must state the 信息处理费 collected.
 import { narrativeSection } from '../format/report-sections';
 import type { RuleContext } from './rule-context';
-import type { ValidationFinding } from './validation-finding';
+import type { ValidationFinding } from '../validation-finding';
 
 const heading = (field: 'problems' | 'otherMatters') => {
   const section = narrativeSection(field);

@@ -10,7 +10,7 @@ import { checkNarrativeNumbers } from './narrative-numbers';
 import { checkNarrativeCopied } from './narrative-similarity';
 import { checkRequiredStatements } from './required-statements';
 import { cellValues, type RuleContext } from './rule-context';
-import { summarize, type SkippedRule, type ValidationReport } from './validation-finding';
+import { summarize, type SkippedRule, type ValidationReport } from '../validation-finding';
 
 const crossYearRules = ['R5', 'R6', 'R11'] as const;
 

@@ -2,10 +2,10 @@
 // Data lives under one folder and is reused by the next start.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ensureTable } from '../dynamodb-client';
-import type { PublishConfig } from '../publish-config';
-import { publishStores, type PublishStores } from '../publish-stores';
-import { ensureBucket } from '../s3-artifact-store';
+import { ensureTable } from '../../functions/adapters/dynamodb-client';
+import type { PublishConfig } from '../../functions/adapters/publish-config';
+import { publishStores, type PublishStores } from '../../functions/adapters/publish-stores';
+import { ensureBucket } from '../../functions/adapters/s3-artifact-store';
 import { startCdnServer } from './cdn-server';
 import { startDynalite } from './dynalite-server';
 import type { RunningServer } from './stand-in-process';

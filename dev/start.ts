@@ -1,18 +1,18 @@
-// nianbao start (npm start): the local stack, the sample seeded and published, its URLs printed; Ctrl-C stops it all.
+// npm start (tsx dev/start.ts): the local stack, the sample seeded and published, its URLs printed; Ctrl-C stops it all.
 // Data is kept in .local/ (git-ignored) and reused: publishing the unchanged sample again returns its existing version.
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Command } from 'commander';
-import { ChromiumRenderer } from '../../adapters/chromium-renderer';
-import { narrativeFileName } from '../../adapters/file-narrative-repository';
-import { startLocalStack } from '../../adapters/local-stack/local-stack';
-import { pipelinePorts, publicUrl } from '../../adapters/pipeline-wiring';
-import { localStackEnv } from '../../adapters/publish-config';
-import { parseReport } from '../../core/report/parse-report';
-import { summarize } from '../../core/rules/validation-finding';
-import { publicViewKeys } from '../../publish/archive-keys';
-import { runPipeline } from '../../pipeline/run-pipeline';
-import { formatFindings } from '../print-findings';
+import { Command } from 'commander';
+import { ChromiumRenderer } from '../functions/adapters/chromium-renderer';
+import { narrativeFileName } from '../functions/adapters/file-narrative-repository';
+import { startLocalStack } from './local-stack/local-stack';
+import { pipelinePorts, publicUrl } from '../functions/adapters/pipeline-wiring';
+import { localStackEnv } from '../functions/adapters/publish-config';
+import { parseReport } from '../functions/core/report/parse-report';
+import { summarize } from '../functions/core/validation-finding';
+import { publicViewKeys } from '../functions/publish/archive-keys';
+import { runPipeline } from '../functions/pipeline/run-pipeline';
+import { formatFindings } from '../functions/cli/print-findings';
 
 interface StartOptions {
   dataDir: string;
@@ -20,11 +20,9 @@ interface StartOptions {
   exitAfterPublish?: boolean;
 }
 
-const sampleFile = new URL('../../../tests/fixtures/lishi-2023.json', import.meta.url);
+const sampleFile = new URL('../samples/lishi-2023.json', import.meta.url);
 
-export function registerStartCommand(program: Command): void {
-  program
-    .command('start')
+const program = new Command('nianbao-start')
     .description('run the local stack (dynalite, s3rver, a CDN-like server), publish the sample report and print its URLs')
     .option('--data-dir <dir>', 'where the local stack keeps its data', process.env.NIANBAO_DATA_DIR ?? '.local')
     .option('--port <port>', 'port of the local CDN server (0: any free port)', process.env.NIANBAO_PORT ?? '8080')
@@ -33,7 +31,6 @@ export function registerStartCommand(program: Command): void {
       process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
       process.exitCode = await start(options);
     });
-}
 
 async function exists(path: string) {
   return access(path).then(
@@ -57,7 +54,7 @@ async function start(options: StartOptions): Promise<number> {
     })());
   try {
     const sample = parseReport(JSON.parse(await readFile(sampleFile, 'utf8')));
-    if (!sample.ok) throw new Error('the sample report tests/fixtures/lishi-2023.json does not parse');
+    if (!sample.ok) throw new Error('the sample report samples/lishi-2023.json does not parse');
     const { statistics, ...narrative } = sample.value;
     const agency = narrative.agency.code;
     const year = narrative.year;
@@ -103,3 +100,5 @@ async function start(options: StartOptions): Promise<number> {
     throw error;
   }
 }
+
+await program.parseAsync(process.argv);

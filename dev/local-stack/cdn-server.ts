@@ -2,7 +2,7 @@
 // A folder URL serves its index.html (as the CloudFront function will); only GET and HEAD.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FetchedObject } from '../s3-artifact-store';
+import type { FetchedObject } from '../../functions/adapters/s3-artifact-store';
 import type { RunningServer } from './stand-in-process';
 
 export type ObjectFetcher = (key: string) => Promise<FetchedObject | undefined>;

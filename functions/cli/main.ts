@@ -1,5 +1,6 @@
 // nianbao: the command line. Each command lives in commands/ and registers itself here.
 import { Command } from 'commander';
+import { exitCodes } from './exit-codes';
 import { registerMergeCommand } from './commands/merge';
 import { registerValidateCommand } from './commands/validate';
 import { registerStatsCommand } from './commands/stats';
@@ -23,5 +24,5 @@ try {
   const e = error as Error;
   console.error(`nianbao: unexpected ${e.name ?? 'error'}: ${e.message ?? String(error)}`);
   if (process.env.DEBUG) console.error(e);
-  process.exitCode = 70;
+  process.exitCode = exitCodes.unexpected;
 }

@@ -5,7 +5,7 @@ import { mergeReport, type NarrativeSource, type StatisticsRecord } from '../../
 import { summarize } from '../../core/validation-finding';
 import { formatFindings } from '../print-findings';
 import { readJsonFile } from '../read-json-file';
-import { exitCodes } from './validate';
+import { exitCodes } from '../exit-codes';
 
 interface MergeOptions {
   narrative: string;
@@ -42,5 +42,5 @@ async function mergeCommand(options: MergeOptions): Promise<number> {
     await writeFile(options.out, json);
     console.error(`wrote ${options.out}`);
   } else process.stdout.write(json);
-  return exitCodes.valid;
+  return exitCodes.ok;
 }

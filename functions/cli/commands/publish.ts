@@ -8,7 +8,7 @@ import { MissingConfigError, readPublishConfig } from '../../adapters/publish-co
 import { summarize } from '../../core/validation-finding';
 import { runBatch, type BatchItem } from '../../pipeline/run-pipeline';
 import { formatFindings } from '../print-findings';
-import { exitCodes } from './validate';
+import { exitCodes } from '../exit-codes';
 
 interface PublishOptions {
   year: string;
@@ -79,5 +79,5 @@ function report(items: readonly BatchItem[], config: ReturnType<typeof readPubli
     } else console.error(`${name}: failed: ${error.name}: ${error.message}`);
   }
   if (items.length > 1) console.log(`${items.length - failed} of ${items.length} published`);
-  return failed > 0 ? exitCodes.invalid : exitCodes.valid;
+  return failed > 0 ? exitCodes.invalid : exitCodes.ok;
 }

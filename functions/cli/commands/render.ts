@@ -13,9 +13,9 @@ import { createPdfPrinter } from '../../render/pdf-printer';
 import { renderReport, type RenderedReport } from '../../render/render-report';
 import { renderWebPage } from '../../render/render-report-html';
 import { formatFindings } from '../print-findings';
+import { exitCodes } from '../exit-codes';
 import { readJsonFile } from '../read-json-file';
 
-export const renderExitCodes = { rendered: 0, refused: 1, unreadable: 2, failed: 3 } as const;
 
 interface RenderOptions {
   out: string;
@@ -41,20 +41,20 @@ async function renderCommand(path: string, options: RenderOptions): Promise<numb
   const input = await readJsonFile(path);
   if (!input.ok) {
     console.error(input.error);
-    return renderExitCodes.unreadable;
+    return exitCodes.unreadable;
   }
   const parsed = parseReport(input.value);
   if (!parsed.ok) {
     // A document that does not fit the format cannot be laid out, even with --force.
     console.error(formatFindings(summarize(parsed.error), undefined));
-    return renderExitCodes.refused;
+    return exitCodes.invalid;
   }
   const report = parsed.value;
   const validation = validateReport(report);
   if (validation.errors > 0 && !options.force) {
     console.error(formatFindings(validation, report.template));
     console.error(`${basename(path)}: not rendered (${validation.errors} error(s)); use --force for a draft`);
-    return renderExitCodes.refused;
+    return exitCodes.invalid;
   }
   const draft = validation.errors > 0;
   if (draft) console.error(`${basename(path)}: ${validation.errors} validation error(s); rendering a draft (草稿) because of --force`);
@@ -69,7 +69,7 @@ async function renderCommand(path: string, options: RenderOptions): Promise<numb
     rendered = await renderReport(report, printer, { draft });
   } catch (error) {
     console.error(`${basename(path)}: the PDF could not be printed (${(error as Error).message.split('\n')[0]})`);
-    return renderExitCodes.failed;
+    return exitCodes.failed;
   } finally {
     await printer.close();
   }
@@ -89,5 +89,5 @@ async function renderCommand(path: string, options: RenderOptions): Promise<numb
   // UTF-8 with a byte-order mark, or Excel reads the Chinese as mojibake.
   for (const grid of tableGrids(report)) await write(grid.fileName, `\uFEFF${stringify(grid.rows)}`);
   for (const file of written) console.log(file);
-  return renderExitCodes.rendered;
+  return exitCodes.ok;
 }

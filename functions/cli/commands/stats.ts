@@ -13,7 +13,7 @@ import { MissingConfigError, readPublishConfig } from '../../adapters/publish-co
 import { parseStatisticsCsv, parseStatisticsJson, statisticsCsv } from '../../publish/statistics-file';
 import type { StatisticsRepository } from '../../publish/statistics-repository';
 import { formatFindings } from '../print-findings';
-import { exitCodes } from './validate';
+import { exitCodes } from '../exit-codes';
 
 interface ImportOptions {
   agency?: string;

@@ -7,7 +7,7 @@ import { summarize } from '../../core/validation-finding';
 import { formatFindings } from '../print-findings';
 import { readJsonFile } from '../read-json-file';
 
-export const exitCodes = { valid: 0, invalid: 1, unreadable: 2 } as const;
+import { exitCodes } from '../exit-codes';
 
 interface ValidateOptions {
   previous?: string;
@@ -43,7 +43,7 @@ async function validateCommand(path: string, options: ValidateOptions): Promise<
   const parsed = parseReport(input.value);
   const report = parsed.ok ? validateReport(parsed.value, previous) : summarize(parsed.error);
   console.log(options.json ? JSON.stringify(report, null, 2) : formatFindings(report, parsed.ok ? parsed.value.template : undefined));
-  return report.errors === 0 ? exitCodes.valid : exitCodes.invalid;
+  return report.errors === 0 ? exitCodes.ok : exitCodes.invalid;
 }
 
 function unreadable(message: string): number {

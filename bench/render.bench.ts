@@ -105,7 +105,7 @@ const pdfPages = (new TextDecoder('latin1').decode(pages).match(/\/Type \/Page\b
 const min = (xs: number[]) => Math.min(...xs);
 const row = (name: string, ms: number | undefined, best: number | undefined, note = '') =>
   ms === undefined ? `| ${name} | skipped (weasyprint not on PATH) | | | |` : `| ${name} | ${ms.toFixed(0)} | ${best!.toFixed(0)} | ${(ms / f).toFixed(2)}× | ${note} |`;
-console.log(`Sample: tests/fixtures/lishi-2023.json, ${pdfPages} A4 pages, ${(pages.length / 1024).toFixed(0)} KiB PDF; median of ${runs} runs (naive: ${naives.length}).`);
+console.log(`Sample: samples/lishi-2023.json, ${pdfPages} A4 pages, ${(pages.length / 1024).toFixed(0)} KiB PDF; median of ${runs} runs (naive: ${naives.length}).`);
 console.log(`Machine: ${cpus().length} cores, load average ${loadAtStart.map((l) => l.toFixed(1)).join(' ')} at start (other work on the machine inflates every row alike).\n`);
 console.log('| renderer | median ms/report | best | median vs floor | |');
 console.log('|---|---:|---:|---:|---|');

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseReport } from '../functions/core/report/parse-report';
 import { validateReport } from '../functions/core/rules/validate-report';
 
-const fixture = JSON.parse(readFileSync(process.env.BENCH_FIXTURE ?? 'tests/fixtures/lishi-2023.json', 'utf8'));
+const fixture = JSON.parse(readFileSync(process.env.BENCH_FIXTURE ?? 'samples/lishi-2023.json', 'utf8'));
 const parsed = parseReport(fixture);
 if (!parsed.ok) throw new Error('the fixture does not parse');
 const report = parsed.value;
@@ -60,5 +60,5 @@ const rows = cases.map(([name, work]) => {
     'median vs target': `${(median / target).toFixed(2)}×`,
   };
 });
-console.log(`validate benchmark: tests/fixtures/lishi-2023.json on one core, node ${process.version}; ${rounds} rounds of ${(seconds / rounds).toFixed(2)} CPU-s per case, rates per CPU-second; target ${target.toLocaleString('en')} docs/s`);
+console.log(`validate benchmark: samples/lishi-2023.json on one core, node ${process.version}; ${rounds} rounds of ${(seconds / rounds).toFixed(2)} CPU-s per case, rates per CPU-second; target ${target.toLocaleString('en')} docs/s`);
 console.table(rows);

@@ -10,7 +10,7 @@ import { createPdfPrinter } from '../functions/render/pdf-printer';
 import { renderReport } from '../functions/render/render-report';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const parsed = parseReport(JSON.parse(readFileSync(join(root, 'tests/fixtures/lishi-2023.json'), 'utf8')));
+const parsed = parseReport(JSON.parse(readFileSync(join(root, 'samples/lishi-2023.json'), 'utf8')));
 if (!parsed.ok) throw new Error('the fixture does not parse');
 
 const printer = createPdfPrinter({ concurrency: 1 });

@@ -46,7 +46,7 @@ function broken(): string {
 describe('nianbao render', () => {
   it('writes HTML, PDF, JSON and the tables as CSV with a BOM, and prints the paths', async () => {
     const out = join(dir, 'ok');
-    const result = await nianbao('render', 'tests/fixtures/lishi-2023.json', '--out', out);
+    const result = await nianbao('render', 'samples/lishi-2023.json', '--out', out);
     expect(result.code).toBe(0);
     const files = readdirSync(out);
     for (const name of ['report.html', 'report.pdf', 'report.json', 'table-2-proactive.csv', 'table-3-applications.csv', 'table-4-review-litigation.csv']) {

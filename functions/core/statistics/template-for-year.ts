@@ -1,0 +1,12 @@
+// Which template a year's report uses (spec §1), from the years each template declares in templates.ts.
+import type { TemplateId } from '../format/table-definition';
+import { templateIds, templates } from '../format/templates';
+
+export function templateCoversYear(template: TemplateId, year: number): boolean {
+  const { from, to } = templates[template].years;
+  return year >= from && (to === undefined || year <= to);
+}
+
+/** The template in force for a year, or undefined before the first template. */
+export const templateForYear = (year: number): TemplateId | undefined =>
+  templateIds.find((template) => templateCoversYear(template, year));

@@ -57,7 +57,7 @@ describe('identifiers in a report document', () => {
   });
 
   it('says what an agency code and a year must be', () => {
-    const doc = { ...fixtureJson(), year: 2023.5 };
+    const doc: Record<string, unknown> = { ...fixtureJson(), year: 2023.5 };
     (doc.agency as Record<string, unknown>).code = 'a/b';
     const parsed = parseReport(doc);
     const messages = parsed.ok ? [] : parsed.error.map((f) => f.message.en);

@@ -81,6 +81,7 @@ export function parseStatisticsGrid(template: TemplateId, grid: readonly (readon
   /** The line that gave each cell its value: a second value for a cell is an error naming both lines. */
   const givenOn = new Map<string, number>();
   let keys: readonly string[] | undefined;
+  const rowIds = new Set(cellsOf(template).map((c) => `${c.table.id}.${c.row.id}`));
   grid.forEach((cellsOfLine, index) => {
     const line = index + 1;
     const [first = '', ...rest] = cellsOfLine.map((c) => c.trim());
@@ -88,7 +89,7 @@ export function parseStatisticsGrid(template: TemplateId, grid: readonly (readon
     if (first === '' || first.startsWith('#')) return; // label rows, blank lines and comments
     if (!keys) return void errors.push(gridError(line, [], '数据行之前缺少列名行（row,label,…）', 'a data row before any key row (row,label,…)'));
     const values_ = rest.slice(1);
-    if (!cellsOf(template).some((c) => c.id.startsWith(`${first}.`) && c.id.split('.').length === first.split('.').length + 1)) {
+    if (!rowIds.has(first)) {
       return void errors.push(gridError(line, [], `${first} 不是 ${template} 版模板中的行`, `${first} is not a row of template ${template}`, first));
     }
     if (values_.length < keys.length) {
@@ -118,9 +119,10 @@ export function parseStatisticsGrid(template: TemplateId, grid: readonly (readon
     if (values_.length > keys.length) errors.push(gridError(line, [], `比列名行多出 ${values_.length - keys.length} 个值`, `${values_.length - keys.length} more values than the key row has columns`));
   });
   // Cells no line gave a value: one finding per table row, naming the row as printed.
+  const reported = new Set(errors.flatMap((e) => e.cells));
   const missing = new Map<string, string[]>();
   for (const cell of cellsOf(template)) {
-    if (values.has(cell.id) || errors.some((e) => e.cells.includes(cell.id))) continue;
+    if (values.has(cell.id) || reported.has(cell.id)) continue;
     const rowKey = `${cell.table.id}.${cell.row.id}`;
     missing.set(rowKey, [...(missing.get(rowKey) ?? []), cell.id]);
   }

@@ -1,11 +1,12 @@
 // `stats import` (and later the CMS upload): a CSV or JSON file's bytes in, every record checked, and only when all
 // of them are valid, stored. Whose statistics a CSV holds may come from flags; they are checked like the file.
 import type { TemplateId } from '../core/format/table-definition';
-import { isTemplateId, templateIds } from '../core/format/templates';
+import { isTemplateId } from '../core/format/templates';
 import { agencyCodeExpected, isAgencyCode, reportYearExpected, reportYearFromText } from '../core/identifiers';
 import type { StatisticsRecord } from '../core/merge/merge-report';
 import { fail, ok, type Result } from '../core/result';
 import { parseStatisticsJson } from '../core/statistics/parse-statistics-json';
+import { templateExpected } from '../core/statistics/template-for-year';
 import { structureFinding } from '../core/structure-findings';
 import type { ValidationFinding } from '../core/validation-finding';
 import { decodeFileText } from './file-text';
@@ -38,8 +39,7 @@ export function identityFromFlags(flags: IdentityFlags): Result<RecordIdentity, 
   }
   if (flags.year !== undefined && year === undefined) findings.push(structureFinding('--year', reportYearExpected, flags.year));
   if (flags.template !== undefined && !isTemplateId(flags.template)) {
-    const expected = { zh: `模板编号 ${templateIds.join(' 或 ')}`, en: `one of ${templateIds.join(', ')}` };
-    findings.push(structureFinding('--template', expected, flags.template));
+    findings.push(structureFinding('--template', templateExpected(), flags.template));
   }
   if (findings.length > 0) return fail(findings);
   return ok({

@@ -4,11 +4,11 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { parseStatisticsGrid, statisticsGrid } from '../core/format/table-grids';
 import type { TemplateId } from '../core/format/table-definition';
-import { isTemplateId, templateIds } from '../core/format/templates';
+import { isTemplateId } from '../core/format/templates';
 import { agencyCodeExpected, isAgencyCode, reportYearExpected, reportYearFromText } from '../core/identifiers';
 import type { StatisticsRecord } from '../core/merge/merge-report';
 import { fail, ok, type Result } from '../core/result';
-import { templateForYear } from '../core/statistics/template-for-year';
+import { templateCoversYear, templateExpected, templateForYear } from '../core/statistics/template-for-year';
 import { structureFinding } from '../core/structure-findings';
 import type { ValidationFinding } from '../core/validation-finding';
 
@@ -25,7 +25,7 @@ const identityFields = {
   agency: { expected: agencyCodeExpected, read: (text: string) => (isAgencyCode(text) ? text : undefined) },
   year: { expected: reportYearExpected, read: reportYearFromText },
   template: {
-    expected: { zh: `模板编号 ${templateIds.join(' 或 ')}`, en: `a template id, one of ${templateIds.join(', ')}` },
+    expected: templateExpected(),
     read: (text: string) => (isTemplateId(text) ? text : undefined),
   },
 };
@@ -90,6 +90,9 @@ export function parseStatisticsCsv(text: string, given: RecordIdentity = {}): Re
   if (!identity.agency) return fail([missingIdentity('agency')]);
   if (!identity.year) return fail([missingIdentity('year')]);
   const template = identity.template ?? templateForYear(identity.year)!;
+  if (!templateCoversYear(template, identity.year)) {
+    return fail([structureFinding('template', templateExpected(identity.year), template)]);
+  }
   const parsed = parseStatisticsGrid(template, rows);
   if (!parsed.ok) return parsed;
   return ok({ agency: identity.agency, year: identity.year, template, statistics: parsed.value });

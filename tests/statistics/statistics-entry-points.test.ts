@@ -127,3 +127,13 @@ describe('stats export', () => {
     expect(statisticsCsv((await again.get('lvliang-lishi', 2023))!)).toEqual(statisticsCsv(record));
   });
 });
+
+describe('stats import template', () => {
+  it('refuses a template that does not cover the year, from a flag or the comment line', async () => {
+    const fromFlag = await importFile('template.csv', csvText.replace(',template=2021', ''), { template: '2019' });
+    expect(fromFlag).toMatchObject({ code: exitCodes.invalid, stored: 0 });
+    expect(fromFlag.stderr).toContain('template：应为模板编号 2019 或 2021（适用于 2023 年度）');
+    const fromLine = await importFile('template.csv', csvText.replace('template=2021', 'template=2019'));
+    expect(fromLine).toMatchObject({ code: exitCodes.invalid, stored: 0 });
+  });
+});

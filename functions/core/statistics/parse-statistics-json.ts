@@ -1,7 +1,7 @@
 // Statistics as JSON: a record `{ agency, year, template?, statistics }`, a whole report document, or a list of either.
 // Identifiers and tables are checked by the same code as a report's, so a file is refused for what a report would be.
 import type { TemplateId } from '../format/table-definition';
-import { isTemplateId, templateIds } from '../format/templates';
+import { isTemplateId } from '../format/templates';
 import { agencyCodeExpected, isAgencyCode, isReportYear, reportYearExpected } from '../identifiers';
 import type { StatisticsRecord } from '../merge/merge-report';
 import type { Statistics } from '../report/report-document';
@@ -9,12 +9,7 @@ import { fail, ok, type Result } from '../result';
 import { structureFinding } from '../structure-findings';
 import type { ValidationFinding } from '../validation-finding';
 import { checkStatistics, isJsonObject } from './check-statistics';
-import { templateCoversYear, templateForYear } from './template-for-year';
-
-const templateExpected = (year: unknown) => ({
-  zh: `模板编号 ${templateIds.join(' 或 ')}${isReportYear(year) ? `（适用于 ${year} 年度）` : ''}`,
-  en: `a template id, one of ${templateIds.join(', ')}${isReportYear(year) ? ` (for ${year})` : ''}`,
-});
+import { templateCoversYear, templateExpected, templateForYear } from './template-for-year';
 
 function parseEntry(entry: unknown, at: string, findings: ValidationFinding[]): StatisticsRecord | undefined {
   if (!isJsonObject(entry)) {
@@ -30,7 +25,7 @@ function parseEntry(entry: unknown, at: string, findings: ValidationFinding[]): 
   const template: TemplateId | undefined =
     entry.template === undefined && isReportYear(year) ? templateForYear(year) : (entry.template as TemplateId);
   if (!isTemplateId(template) || (isReportYear(year) && !templateCoversYear(template, year))) {
-    findings.push(structureFinding(`${at}template`, templateExpected(year), entry.template));
+    findings.push(structureFinding(`${at}template`, templateExpected(isReportYear(year) ? year : undefined), entry.template));
     return undefined;
   }
   if (!isJsonObject(entry.statistics)) {

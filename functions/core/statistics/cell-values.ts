@@ -22,6 +22,13 @@ const integerFromText = (pattern: RegExp) => (text: string) => {
   return Number.isSafeInteger(value) ? value : undefined;
 };
 
+const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+// A number amount is accepted when it prints as plain decimals, and is small enough to print as it was written.
+const isAmount = (value: unknown) =>
+  typeof value === 'string'
+    ? decimal.test(value)
+    : typeof value === 'number' && value <= maxInteger && decimal.test(String(value));
+
 export const cellKinds: Readonly<Record<CellKind, CellKindRule>> = {
   count: {
     expected: {
@@ -29,7 +36,7 @@ export const cellKinds: Readonly<Record<CellKind, CellKindRule>> = {
       en: `an integer ≥ 0 (at most ${maxInteger}; null for a blank cell)`,
     },
     expectedText: { zh: '不小于 0 的整数', en: 'an integer ≥ 0' },
-    acceptsJson: (value) => Number.isSafeInteger(value) && (value as number) >= 0,
+    acceptsJson: isCount,
     fromText: integerFromText(/^\d+$/),
   },
   signedCount: {
@@ -38,7 +45,7 @@ export const cellKinds: Readonly<Record<CellKind, CellKindRule>> = {
       en: `an integer, may be negative (at most ${maxInteger} either way; null for a blank cell)`,
     },
     expectedText: { zh: '整数', en: 'an integer' },
-    acceptsJson: (value) => Number.isSafeInteger(value),
+    acceptsJson: Number.isSafeInteger,
     fromText: integerFromText(/^-?\d+$/),
   },
   amount: {
@@ -47,11 +54,7 @@ export const cellKinds: Readonly<Record<CellKind, CellKindRule>> = {
       en: 'an amount ≥ 0 without exponent notation (a number or a decimal string like "18.20"; null for a blank cell)',
     },
     expectedText: { zh: '不用科学计数法的十进制数额（如 18.20）', en: 'a decimal amount without exponent (e.g. 18.20)' },
-    // A number is accepted when it prints as plain decimals, and is small enough to print as it was written.
-    acceptsJson: (value) =>
-      typeof value === 'string'
-        ? decimal.test(value)
-        : typeof value === 'number' && value <= maxInteger && decimal.test(String(value)),
+    acceptsJson: isAmount,
     fromText: (text) => (decimal.test(text) ? text : undefined),
   },
 };
@@ -62,8 +65,17 @@ export const tooLargeText = (text: string): Message | undefined =>
     ? { zh: `（超过最大的精确整数 ${maxInteger}）`, en: ` (beyond the largest exact integer, ${maxInteger})` }
     : undefined;
 
+/** The same checks as cellKinds, called directly: this runs for every cell of every report parsed. */
 export function isCellValue(kind: CellKind, value: unknown): value is CellValue {
-  return value === null || cellKinds[kind].acceptsJson(value);
+  if (value === null) return true;
+  switch (kind) {
+    case 'count':
+      return isCount(value);
+    case 'signedCount':
+      return Number.isSafeInteger(value);
+    case 'amount':
+      return isAmount(value);
+  }
 }
 
 /** How a cell is written in a CSV or stored: blank is empty, amounts as their decimal text. */

@@ -1,13 +1,9 @@
 // `stats import` (and later the CMS upload): a CSV or JSON file's bytes in, every record checked, and only when all
 // of them are valid, stored. Whose statistics a CSV holds may come from flags; they are checked like the file.
 import type { TemplateId } from '../core/format/table-definition';
-import { isTemplateId } from '../core/format/templates';
-import { agencyCodeExpected, isAgencyCode, reportYearExpected, reportYearFromText } from '../core/identifiers';
 import type { StatisticsRecord } from '../core/merge/merge-report';
 import { fail, ok, type Result } from '../core/result';
 import { parseStatisticsJson } from '../core/statistics/parse-statistics-json';
-import { templateExpected } from '../core/statistics/template-for-year';
-import { structureFinding } from '../core/structure-findings';
 import type { ValidationFinding } from '../core/validation-finding';
 import { decodeFileText } from './file-text';
 import { parseStatisticsCsv, type RecordIdentity } from './statistics-csv';
@@ -19,35 +15,9 @@ export interface StatisticsSource {
   readonly bytes: Uint8Array;
 }
 
-/** As typed on the command line (or sent by a form): text, checked here. */
-export interface IdentityFlags {
-  readonly agency?: string | undefined;
-  readonly year?: string | undefined;
-  readonly template?: string | undefined;
-}
-
 export type ImportFailure =
   | { readonly kind: 'unreadable'; readonly message: string }
   | { readonly kind: 'invalid'; readonly findings: ValidationFinding[]; readonly template?: TemplateId };
-
-/** Checks the flags naming whose statistics a file holds; each bad one is a finding naming the flag. */
-export function identityFromFlags(flags: IdentityFlags): Result<RecordIdentity, ValidationFinding[]> {
-  const findings: ValidationFinding[] = [];
-  const year = flags.year === undefined ? undefined : reportYearFromText(flags.year);
-  if (flags.agency !== undefined && !isAgencyCode(flags.agency)) {
-    findings.push(structureFinding('--agency', agencyCodeExpected, flags.agency));
-  }
-  if (flags.year !== undefined && year === undefined) findings.push(structureFinding('--year', reportYearExpected, flags.year));
-  if (flags.template !== undefined && !isTemplateId(flags.template)) {
-    findings.push(structureFinding('--template', templateExpected(), flags.template));
-  }
-  if (findings.length > 0) return fail(findings);
-  return ok({
-    ...(flags.agency === undefined ? {} : { agency: flags.agency }),
-    ...(year === undefined ? {} : { year }),
-    ...(isTemplateId(flags.template) ? { template: flags.template } : {}),
-  });
-}
 
 function parseSource(source: StatisticsSource, identity: RecordIdentity): Result<StatisticsRecord[], ImportFailure> {
   const isCsv = source.name.toLowerCase().endsWith('.csv');

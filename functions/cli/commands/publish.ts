@@ -6,7 +6,7 @@ import { ChromiumRenderer } from '../../adapters/chromium-renderer';
 import { pipelinePorts, publicUrl } from '../../adapters/pipeline-wiring';
 import { MissingConfigError, readPublishConfig } from '../../adapters/publish-config';
 import { summarize } from '../../core/validation-finding';
-import { identityFromFlags } from '../../statistics/import-statistics';
+import { identityFromFlags } from '../../statistics/identity-flags';
 import { runBatch, type BatchItem } from '../../pipeline/run-pipeline';
 import { formatFindings } from '../print-findings';
 import { exitCodes } from '../exit-codes';

@@ -4,6 +4,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { TemplateId } from '../../core/format/table-definition';
 import { summarize, type ValidationFinding } from '../../core/validation-finding';
 import { dynamoDocumentClient } from '../../adapters/dynamodb-client';
 import { DynamoStatisticsRepository } from '../../adapters/dynamodb-statistics-repository';
@@ -24,8 +25,8 @@ interface ExportOptions {
 }
 
 /** Refused input: the findings, and nothing was written. */
-function refused(what: string, findings: ValidationFinding[]): ExitCode {
-  console.error(`${what}, nothing written\n${formatFindings(summarize(findings), undefined)}`);
+function refused(what: string, findings: ValidationFinding[], template?: TemplateId): ExitCode {
+  console.error(`${what}, nothing written\n${formatFindings(summarize(findings), template)}`);
   return exitCodes.invalid;
 }
 
@@ -45,7 +46,7 @@ export async function runStatsImport(
   }
   const result = await importStatistics({ name: basename(file), bytes }, identity.value, repository());
   if (!result.ok) {
-    if (result.error.kind === 'invalid') return refused(`${file}: not imported`, result.error.findings);
+    if (result.error.kind === 'invalid') return refused(`${file}: not imported`, result.error.findings, result.error.template);
     console.error(result.error.message);
     return exitCodes.unreadable;
   }

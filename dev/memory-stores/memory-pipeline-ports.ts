@@ -2,7 +2,7 @@
 import type { NarrativeSource, StatisticsRecord } from '../../functions/core/merge/merge-report';
 import type { ReportDocument } from '../../functions/core/report/report-document';
 import type { NarrativeRepository, ReportRenderer } from '../../functions/pipeline/pipeline-ports';
-import type { StatisticsRepository } from '../../functions/publish/statistics-repository';
+import type { StatisticsRepository } from '../../functions/statistics/statistics-repository';
 
 export function splitReport(report: ReportDocument): { narrative: NarrativeSource; statistics: StatisticsRecord } {
   const { statistics, ...narrative } = report;

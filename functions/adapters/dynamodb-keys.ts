@@ -1,8 +1,10 @@
 // Item keys of the single nianbao table (docs/data-model.md): everything about an agency under one partition.
+// Keys are built only from checked identifiers (functions/core/identifiers.ts): an unchecked one throws here.
+import { requireAgencyCode, requireReportYear } from '../core/identifiers';
 import type { ReportKey } from '../publish/archive-keys';
 
-export const agencyPk = (agency: string) => `AGENCY#${agency}`;
-export const yearPrefix = (year: number) => `YEAR#${year}#`;
+export const agencyPk = (agency: string) => `AGENCY#${requireAgencyCode(agency)}`;
+export const yearPrefix = (year: number) => `YEAR#${requireReportYear(year)}#`;
 export const statisticsSk = (year: number) => `${yearPrefix(year)}STATISTICS`;
 /** Zero-padded so versions sort numerically and the newest is the last in the partition. */
 export const versionSk = (year: number, version: number) => `${yearPrefix(year)}VERSION#${String(version).padStart(6, '0')}`;

@@ -2,8 +2,8 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StatisticsRecord } from '../core/merge/merge-report';
 import type { TemplateId } from '../core/format/table-definition';
-import { cellsToStatistics, statisticsToCells, type CellMap } from '../publish/statistics-cells';
-import type { StatisticsRepository } from '../publish/statistics-repository';
+import { cellsToStatistics, statisticsToCells, type CellMap } from '../core/statistics/cells';
+import type { StatisticsRepository } from '../statistics/statistics-repository';
 import { queryAll, statisticsByYearIndex } from './dynamodb-client';
 import { agencyPk, statisticsSk } from './dynamodb-keys';
 

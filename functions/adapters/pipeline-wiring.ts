@@ -5,7 +5,7 @@ import { FileNarrativeRepository } from './file-narrative-repository';
 import { LogNotifier } from './log-notifier';
 import { MissingConfigError, type PublishConfig } from './publish-config';
 import type { ArtifactStore, CdnInvalidator, PublicationRepository } from '../publish/ports';
-import type { StatisticsRepository } from '../publish/statistics-repository';
+import type { StatisticsRepository } from '../statistics/statistics-repository';
 import { publishStores } from './publish-stores';
 
 /** Where the pipeline keeps things: publishStores(config), or ports of the same shape (bench:publish's in-memory run). */

@@ -3,7 +3,7 @@ import type { NarrativeSource } from '../core/merge/merge-report';
 import type { ReportDocument } from '../core/report/report-document';
 import type { PublishDeps } from '../publish/publish-version';
 import type { SiteAsset } from '../publish/site-assets';
-import type { StatisticsRepository } from '../publish/statistics-repository';
+import type { StatisticsRepository } from '../statistics/statistics-repository';
 
 export interface NarrativeRepository {
   /** The approved narrative of an agency's report for a year (the CMS later; a folder of JSON files now). */

@@ -1,5 +1,7 @@
 // Where a report lives in the archive bucket (and at the same path on the CDN).
 // Versioned folders are immutable; the report folder's index and latest pointer are rewritten on each publish.
+// Keys are built only from checked identifiers (functions/core/identifiers.ts): an unchecked one throws here.
+import { requireAgencyCode, requireReportYear } from '../core/identifiers';
 
 export interface ReportKey {
   readonly agency: string;
@@ -11,7 +13,8 @@ export const immutableCacheControl = 'public, max-age=31536000, immutable';
 /** The public view (latest pointer, indexes) changes on every publish: cache briefly. */
 export const shortCacheControl = 'public, max-age=60';
 
-export const reportPrefix = (key: ReportKey): string => `reports/${key.agency}/${key.year}/`;
+export const reportPrefix = (key: ReportKey): string =>
+  `reports/${requireAgencyCode(key.agency)}/${requireReportYear(key.year)}/`;
 export const versionPrefix = (key: ReportKey, version: number): string => `${reportPrefix(key)}v${version}/`;
 export const versionFileKey = (key: ReportKey, version: number, name: string): string => `${versionPrefix(key, version)}${name}`;
 export const manifestName = 'manifest.json';

@@ -1,7 +1,7 @@
 // The printed grid of one official table, derived from its definition: merged header cells, merged row
 // headers, and the ids/headers that tie every data cell to all its headers for screen readers.
 // Templates only loop over this; no row or column is named here.
-import { readCell } from '../core/report/parse-report';
+import { readCell } from '../core/statistics/cells';
 import type { Statistics } from '../core/report/report-document';
 import type { RowDefinition, TableDefinition } from '../core/format/table-definition';
 

@@ -1,12 +1,12 @@
 // stats import against dynalite: a good file is stored by cell id; a bad one is refused whole, with nothing written.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDocumentClient } from '../../functions/adapters/dynamodb-client';
-import { importStatistics } from '../../functions/cli/commands/stats';
-import { statisticsCsv } from '../../functions/publish/statistics-file';
+import { importStatistics } from '../../functions/statistics/import-statistics';
+import { statisticsCsv } from '../../functions/statistics/statistics-csv';
 import { splitReport } from '../../dev/memory-stores/memory-pipeline-ports';
 import { sampleReport } from '../publish/publish-scenarios';
 import { localAwsStores } from './local-aws';
@@ -33,7 +33,7 @@ describe('stats import (dynalite)', () => {
     it(`refuses ${name}, naming the line and cell, and writes nothing`, async () => {
       const file = join(dir, `${name.replace(/\W+/g, '-')}.csv`);
       await writeFile(file, edit(csv.split('\n')).join('\n'));
-      const result = await importStatistics(file, {}, stores.statistics);
+      const result = await importStatistics({ name: file, bytes: await readFile(file) }, {}, stores.statistics);
       expect(result.ok).toBe(false);
       if (result.ok || result.error.kind !== 'invalid') return;
       expect(result.error.findings[0]?.message.en).toMatch(message);
@@ -44,7 +44,7 @@ describe('stats import (dynalite)', () => {
   it('stores a good CSV as one item keyed by cell id, and reads it back', async () => {
     const file = join(dir, 'good.csv');
     await writeFile(file, csv);
-    expect(await importStatistics(file, {}, stores.statistics)).toEqual({ ok: true, value: [{ agency: 'lvliang-lishi', year: 2023 }] });
+    expect(await importStatistics({ name: file, bytes: await readFile(file) }, {}, stores.statistics)).toEqual({ ok: true, value: [{ agency: 'lvliang-lishi', year: 2023 }] });
     const stored = await stores.statistics.get('lvliang-lishi', 2023);
     expect(stored && statisticsCsv(stored)).toEqual(statisticsCsv(record));
     expect((await stores.statistics.listYear(2023)).map((r) => r.agency)).toEqual(['lvliang-lishi']);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cellsOf, templates } from '../../functions/core/format/templates';
-import { readCell } from '../../functions/core/report/parse-report';
+import { readCell } from '../../functions/core/statistics/cells';
 import { precompiledPath, precompiledSource } from '../../functions/render/precompile-templates';
 import { renderReportHtml } from '../../functions/render/render-report-html';
 import { lishi2023, report2019 } from './render-fixtures';

@@ -2,7 +2,7 @@
 // so everything that prints here prints with the report's own fonts (as on Lambda).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cellsOf, templates } from '../../functions/core/format/templates';
-import { readCell } from '../../functions/core/report/parse-report';
+import { readCell } from '../../functions/core/statistics/cells';
 import { createPdfPrinter, type PdfPrinter } from '../../functions/render/pdf-printer';
 import { renderReport } from '../../functions/render/render-report';
 import { lishi2023, report2019 } from './render-fixtures';

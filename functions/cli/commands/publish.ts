@@ -6,6 +6,7 @@ import { ChromiumRenderer } from '../../adapters/chromium-renderer';
 import { pipelinePorts, publicUrl } from '../../adapters/pipeline-wiring';
 import { MissingConfigError, readPublishConfig } from '../../adapters/publish-config';
 import { summarize } from '../../core/validation-finding';
+import { identityFromFlags } from '../../statistics/identity-flags';
 import { runBatch, type BatchItem } from '../../pipeline/run-pipeline';
 import { formatFindings } from '../print-findings';
 import { exitCodes } from '../exit-codes';
@@ -29,6 +30,14 @@ export function registerPublishCommand(program: Command): void {
     .option('--concurrency <n>', 'reports rendered at once', '2')
     .action(async (options: PublishOptions) => {
       process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+      // Identifiers are checked before anything is read: they become file names and keys.
+      const flags = [{ year: options.year }, ...(options.agency ?? []).map((agency) => ({ agency }))].map(identityFromFlags);
+      const findings = flags.flatMap((f) => (f.ok ? [] : f.error));
+      if (findings.length > 0) {
+        console.error(`nianbao publish: nothing published\n${formatFindings(summarize(findings), undefined)}`);
+        process.exitCode = exitCodes.invalid;
+        return;
+      }
       try {
         process.exitCode = await publishCommand(options);
       } catch (error) {

@@ -1,25 +1,22 @@
 // nianbao stats import <file.json|file.csv> · nianbao stats export --year <y> [--agency <code>] [--out <path>]
-// Statistics live in DynamoDB (docs/data-model.md); files are CSV in the official table layout or JSON.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+// Statistics live in DynamoDB (docs/data-model.md); the work is done by functions/statistics, this reads and writes
+// files, prints and picks the exit code.
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { TemplateId } from '../../core/format/table-definition';
-import { isTemplateId } from '../../core/format/templates';
-import { fail, ok, type Result } from '../../core/result';
 import { summarize, type ValidationFinding } from '../../core/validation-finding';
 import { dynamoDocumentClient } from '../../adapters/dynamodb-client';
 import { DynamoStatisticsRepository } from '../../adapters/dynamodb-statistics-repository';
 import { MissingConfigError, readPublishConfig } from '../../adapters/publish-config';
-import { parseStatisticsCsv, parseStatisticsJson, statisticsCsv } from '../../publish/statistics-file';
-import type { StatisticsRepository } from '../../publish/statistics-repository';
+import { exportStatistics, type ExportFile } from '../../statistics/export-statistics';
+import { identityFromFlags, type IdentityFlags } from '../../statistics/identity-flags';
+import { importStatistics } from '../../statistics/import-statistics';
+import type { StatisticsRepository } from '../../statistics/statistics-repository';
 import { formatFindings } from '../print-findings';
 import { exitCodes } from '../exit-codes';
 
-interface ImportOptions {
-  agency?: string;
-  year?: string;
-  template?: string;
-}
+type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
 
 interface ExportOptions {
   year: string;
@@ -27,33 +24,83 @@ interface ExportOptions {
   out?: string;
 }
 
-export type ImportFailure = { kind: 'unreadable'; message: string } | { kind: 'invalid'; findings: ValidationFinding[]; template?: TemplateId };
+/** Refused input: the findings, and nothing was written. */
+function refused(what: string, findings: ValidationFinding[], template?: TemplateId): ExitCode {
+  console.error(`${what}, nothing written\n${formatFindings(summarize(findings), template)}`);
+  return exitCodes.invalid;
+}
 
-/** Reads and checks the whole file first; writes only when every record is valid. */
-export async function importStatistics(file: string, options: ImportOptions, repository: StatisticsRepository): Promise<Result<{ agency: string; year: number }[], ImportFailure>> {
-  let text: string;
+export async function runStatsImport(
+  file: string,
+  flags: IdentityFlags,
+  repository: () => StatisticsRepository,
+): Promise<ExitCode> {
+  const identity = identityFromFlags(flags);
+  if (!identity.ok) return refused(`${file}: not imported`, identity.error);
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
-    return fail({ kind: 'unreadable', message: `${file}: ${(error as Error).message}` });
+    console.error(`${file}: ${(error as Error).message}`);
+    return exitCodes.unreadable;
   }
-  const template = options.template && isTemplateId(options.template) ? options.template : undefined;
-  let parsed;
-  if (extname(file).toLowerCase() === '.csv') {
-    const csv = parseStatisticsCsv(text, { ...(options.agency ? { agency: options.agency } : {}), ...(options.year ? { year: Number(options.year) } : {}), ...(template ? { template } : {}) });
-    parsed = csv.ok ? ok([csv.value]) : csv;
-  } else {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      return fail({ kind: 'unreadable', message: `${file}: not valid JSON (${(error as Error).message})` });
+  const result = await importStatistics({ name: basename(file), bytes }, identity.value, repository());
+  if (!result.ok) {
+    if (result.error.kind === 'invalid') return refused(`${file}: not imported`, result.error.findings, result.error.template);
+    console.error(result.error.message);
+    return exitCodes.unreadable;
+  }
+  for (const r of result.value) console.log(`imported ${r.agency} ${r.year}`);
+  return exitCodes.ok;
+}
+
+export async function runStatsExport(options: ExportOptions, repository: () => StatisticsRepository): Promise<ExitCode> {
+  const identity = identityFromFlags({ year: options.year, agency: options.agency });
+  if (!identity.ok) return refused('not exported', identity.error);
+  const result = await exportStatistics({ year: identity.value.year!, agency: identity.value.agency }, repository());
+  if (!result.ok) {
+    if (result.error.kind === 'invalid') return refused('not exported', result.error.findings);
+    console.error(result.error.message);
+    return exitCodes.invalid;
+  }
+  const files = result.value;
+  if (!options.out) {
+    for (const f of files) process.stdout.write(f.bytes);
+    return exitCodes.ok;
+  }
+  const toOneFile = options.agency !== undefined && extname(options.out).toLowerCase() === '.csv';
+  return writeAll(toOneFile ? [[options.out, files[0]!]] : inFolder(options.out, files));
+}
+
+/** Each file's path in the folder; a name that would leave it is a bug (the names are checked identifiers). */
+function inFolder(folder: string, files: readonly ExportFile[]): [string, ExportFile][] {
+  return files.map((f) => {
+    const path = join(folder, f.fileName);
+    if (relative(resolve(folder), resolve(path)) !== f.fileName) throw new Error(`export file name escapes --out: ${f.fileName}`);
+    return [path, f];
+  });
+}
+
+/** Writes every file beside its target first and renames them into place only when all were written. */
+async function writeAll(targets: readonly [string, ExportFile][]): Promise<ExitCode> {
+  const staged: string[] = [];
+  try {
+    for (const [path, file] of targets) {
+      await mkdir(resolve(path, '..'), { recursive: true });
+      const temporary = `${path}.${process.pid}.partial`;
+      staged.push(temporary);
+      await writeFile(temporary, file.bytes);
     }
-    parsed = parseStatisticsJson(json);
+  } catch (error) {
+    await Promise.all(staged.map((p) => rm(p, { force: true })));
+    console.error(`not exported, nothing written: ${(error as Error).message}`);
+    return exitCodes.unreadable;
   }
-  if (!parsed.ok) return fail({ kind: 'invalid', findings: parsed.error, ...(template ? { template } : {}) });
-  for (const record of parsed.value) await repository.put(record);
-  return ok(parsed.value.map(({ agency, year }) => ({ agency, year })));
+  for (const [i, [path]] of targets.entries()) {
+    await rename(staged[i]!, path);
+    console.log(path);
+  }
+  return exitCodes.ok;
 }
 
 export function registerStatsCommand(program: Command): void {
@@ -64,16 +111,8 @@ export function registerStatsCommand(program: Command): void {
     .option('--agency <code>', 'agency code (CSV without a "# agency=" line)')
     .option('--year <year>', 'report year (CSV without a "# year=" line)')
     .option('--template <id>', 'template 2019 or 2021 (default: by year)')
-    .action(async (file: string, options: ImportOptions) => {
-      const repository = statisticsRepository();
-      const result = await importStatistics(file, options, repository);
-      if (!result.ok) {
-        if (result.error.kind === 'unreadable') console.error(result.error.message);
-        else console.error(`${file}: not imported, nothing written\n${formatFindings(summarize(result.error.findings), result.error.template)}`);
-        process.exitCode = result.error.kind === 'unreadable' ? exitCodes.unreadable : exitCodes.invalid;
-        return;
-      }
-      for (const r of result.value) console.log(`imported ${r.agency} ${r.year}`);
+    .action(async (file: string, options: IdentityFlags) => {
+      process.exitCode = await runStatsImport(file, options, statisticsRepository);
     });
   stats
     .command('export')
@@ -82,29 +121,7 @@ export function registerStatsCommand(program: Command): void {
     .option('--agency <code>', 'one agency (default: every agency with statistics for the year)')
     .option('--out <path>', 'a file (one agency) or a folder (one {agency}-{year}.csv each); default: standard output')
     .action(async (options: ExportOptions) => {
-      const repository = statisticsRepository();
-      const year = Number(options.year);
-      const records = options.agency ? [await repository.get(options.agency, year)].filter((r) => r !== undefined) : await repository.listYear(year);
-      if (records.length === 0) {
-        console.error(`no statistics for ${options.agency ?? 'any agency'} in ${year}`);
-        process.exitCode = exitCodes.invalid;
-        return;
-      }
-      if (!options.out) {
-        for (const r of records) process.stdout.write(statisticsCsv(r));
-        return;
-      }
-      if (options.agency && extname(options.out).toLowerCase() === '.csv') {
-        await writeFile(options.out, statisticsCsv(records[0]!));
-        console.log(options.out);
-        return;
-      }
-      await mkdir(options.out, { recursive: true });
-      for (const r of records) {
-        const path = join(options.out, `${r.agency}-${r.year}.csv`);
-        await writeFile(path, statisticsCsv(r));
-        console.log(path);
-      }
+      process.exitCode = await runStatsExport(options, statisticsRepository);
     });
 }
 

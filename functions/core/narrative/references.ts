@@ -1,7 +1,7 @@
 // Narrative references: `{{applications.received.total}}` in editor text becomes the cell's value at merge time.
 // Only this literal substitution happens; editor text is never compiled as a template.
 import { findCell } from '../format/templates';
-import { readCell } from '../report/parse-report';
+import { readCell } from '../statistics/cells';
 import type { ReportDocument } from '../report/report-document';
 import type { ValidationFinding } from '../validation-finding';
 import type { TemplateId } from '../format/table-definition';

@@ -1,9 +1,10 @@
 // stats import/export files: a round trip, and bad input rejected as a whole with the line and cell named.
 import { describe, expect, it } from 'vitest';
-import { statisticsToCells } from '../../functions/publish/statistics-cells';
-import { parseStatisticsCsv, parseStatisticsJson, statisticsCsv } from '../../functions/publish/statistics-file';
+import { statisticsToCells } from '../../functions/core/statistics/cells';
+import { parseStatisticsJson } from '../../functions/core/statistics/parse-statistics-json';
+import { parseStatisticsCsv, statisticsCsv } from '../../functions/statistics/statistics-csv';
 import { splitReport } from '../../dev/memory-stores/memory-pipeline-ports';
-import { sampleReport } from './publish-scenarios';
+import { sampleReport } from '../publish/publish-scenarios';
 
 const record = splitReport(sampleReport('lvliang-lishi')).statistics;
 const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(statisticsCsv(record));

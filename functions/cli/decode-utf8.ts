@@ -18,7 +18,8 @@ function utf16ByNuls(bytes: Uint8Array): string | undefined {
   let even = 0;
   let odd = 0;
   sample.forEach((byte, i) => {
-    if (byte === 0) i % 2 === 0 ? even++ : odd++;
+    if (byte === 0 && i % 2 === 0) even++;
+    else if (byte === 0) odd++;
   });
   if (even + odd === 0) return undefined;
   return odd > even ? 'UTF-16 LE' : 'UTF-16 BE';

@@ -29,17 +29,13 @@ class Findings {
     this.textChars += value.length;
     const problem = textFieldProblem(kind, value);
     if (!problem) return;
-    const { expected, actual, line, message } = problem;
-    this.list.push({
-      rule: 'S1', severity: 'error', cells: [], location, ...(line === undefined ? {} : { line }), expected, actual,
-      message: { zh: `${location}：${message.zh}`, en: `${location}: ${message.en}` },
-    });
+    this.refuse(location, problem.expected, problem.actual, problem.message, problem.line);
   }
 
-  /** A limit on the whole document or a list passed: said in words, not as "expected … got …". */
-  limit(location: string, expected: string, actual: string, message: Message): void {
+  /** Content refused for what it holds or how much (a limit): said in words, not as "expected … got …". */
+  refuse(location: string, expected: string, actual: string, message: Message, line?: number): void {
     this.list.push({
-      rule: 'S1', severity: 'error', cells: [], location, expected, actual,
+      rule: 'S1', severity: 'error', cells: [], location, ...(line === undefined ? {} : { line }), expected, actual,
       message: { zh: `${location}：${message.zh}`, en: `${location}: ${message.en}` },
     });
   }
@@ -278,7 +274,7 @@ export function parseReport(input: Json): Result<ReportDocument, ValidationFindi
     const { overviewSections } = reportLimits;
     if (!Array.isArray(overview)) f.add('narrative.overview', { zh: '数组（各小节 { heading, body }）', en: 'an array of { heading, body }' }, overview);
     else if (overview.length > overviewSections) {
-      f.limit('narrative.overview', `at most ${overviewSections} subsections`, `${overview.length} subsections`, {
+      f.refuse('narrative.overview', `at most ${overviewSections} subsections`, `${overview.length} subsections`, {
         zh: `有 ${overview.length} 个小节，超过上限 ${overviewSections} 个`,
         en: `has ${overview.length} subsections, more than the limit of ${overviewSections}`,
       });
@@ -304,7 +300,7 @@ export function parseReport(input: Json): Result<ReportDocument, ValidationFindi
 
   const { textChars } = reportLimits;
   if (f.textChars > textChars) {
-    f.limit('(document)', `at most ${textChars} characters of text`, `${f.textChars} characters`, {
+    f.refuse('(document)', `at most ${textChars} characters of text`, `${f.textChars} characters`, {
       zh: `各文字字段合计 ${count(f.textChars)} 个字符，超过上限 ${count(textChars)} 个`,
       en: `the text fields hold ${count(f.textChars)} characters together, more than the limit of ${count(textChars)}`,
     });

@@ -1,24 +1,12 @@
 // The CLI as a user runs it: exit codes, Chinese findings with printed labels, no stack traces.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { fixtureJson, fixturePath } from '../core/report-builders';
+import { nianbao } from '../support/run-nianbao';
 
-const bin = new URL('../../bin/nianbao.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
-
-async function nianbao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 function writeJson(name: string, value: unknown): string {
   const path = join(dir, name);

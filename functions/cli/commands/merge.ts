@@ -27,9 +27,10 @@ export function registerMergeCommand(program: Command): void {
 
 async function mergeCommand(options: MergeOptions): Promise<number> {
   const [narrative, statistics] = await Promise.all([readJsonFile(options.narrative), readJsonFile(options.statistics)]);
+  const refusals = [narrative, statistics].flatMap((r) => (r.ok ? [] : [r.error]));
   if (!narrative.ok || !statistics.ok) {
-    console.error([narrative, statistics].flatMap((r) => (r.ok ? [] : [r.error])).join('\n'));
-    return exitCodes.unreadable;
+    console.error(refusals.map((r) => r.message).join('\n'));
+    return Math.max(...refusals.map((r) => r.exitCode));
   }
   // Shapes are checked by mergeReport's parse; a wrong shape becomes S1 findings, not a crash.
   const merged = mergeReport(narrative.value as NarrativeSource, (statistics.value ?? {}) as StatisticsRecord);

@@ -40,8 +40,8 @@ export function registerRenderCommand(program: Command): void {
 async function renderCommand(path: string, options: RenderOptions): Promise<number> {
   const input = await readJsonFile(path);
   if (!input.ok) {
-    console.error(input.error);
-    return exitCodes.unreadable;
+    console.error(input.error.message);
+    return input.error.exitCode;
   }
   const parsed = parseReport(input.value);
   if (!parsed.ok) {

@@ -5,7 +5,7 @@ import type { ReportDocument } from '../../core/report/report-document';
 import { validateReport } from '../../core/rules/validate-report';
 import { summarize } from '../../core/validation-finding';
 import { formatFindings } from '../print-findings';
-import { readJsonFile } from '../read-json-file';
+import { readJsonFile, type JsonFileRefusal } from '../read-json-file';
 
 import { exitCodes } from '../exit-codes';
 
@@ -46,7 +46,7 @@ async function validateCommand(path: string, options: ValidateOptions): Promise<
   return report.errors === 0 ? exitCodes.ok : exitCodes.invalid;
 }
 
-function unreadable(message: string): number {
-  console.error(message);
-  return exitCodes.unreadable;
+function unreadable(refusal: JsonFileRefusal): number {
+  console.error(refusal.message);
+  return refusal.exitCode;
 }

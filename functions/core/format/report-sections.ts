@@ -15,12 +15,17 @@ export const narrativeSections: readonly (ReportSection & { kind: 'narrative' })
 
 const numerals = '一二三四五六七八九十';
 
-/** 1 → 一, 12 → 十二: numbering of sections and （一） subsections. */
+const digits = '零一二三四五六七八九';
+
+/** 1 → 一, 12 → 十二, 20 → 二十, 105 → 一百零五: numbering of sections and （一） subsections, 1–999. */
 export function chineseNumeral(n: number): string {
-  if (n <= 10) return numerals[n - 1] ?? String(n);
-  if (n < 20) return `十${numerals[n - 11] ?? ''}`;
-  const tens = Math.floor(n / 10);
-  return `${numerals[tens - 1]}十${n % 10 === 0 ? '' : numerals[(n % 10) - 1]}`;
+  if (!Number.isInteger(n) || n < 1 || n > 999) return String(n);
+  const hundreds = Math.floor(n / 100);
+  const tens = Math.floor(n / 10) % 10;
+  const ones = n % 10;
+  // 十二, not 一十二, when there are no hundreds; 一百一十二 and 一百零五 when there are.
+  const tensPart = tens === 0 ? (hundreds > 0 && ones > 0 ? '零' : '') : `${tens === 1 && hundreds === 0 ? '' : digits[tens]}十`;
+  return `${hundreds > 0 ? `${digits[hundreds]}百` : ''}${tensPart}${ones > 0 ? digits[ones] : ''}`;
 }
 
 export function reportSections(template: keyof typeof templates): ReportSection[] {

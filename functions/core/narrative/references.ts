@@ -5,12 +5,43 @@ import { readCell } from '../statistics/cells';
 import type { ReportDocument } from '../report/report-document';
 import type { ValidationFinding } from '../validation-finding';
 import type { TemplateId } from '../format/table-definition';
-import { lineAt, withFieldTexts, type NarrativeField } from './narrative-fields';
+import { withFieldTexts, type NarrativeField } from './narrative-fields';
 
-const reference = /\{\{([\s\S]*?)\}\}/g;
+interface Reference {
+  /** Offset of the opening `{{`. */
+  readonly index: number;
+  /** 1-based line of the opening `{{`. */
+  readonly line: number;
+  /** `{{…}}` as typed. */
+  readonly whole: string;
+  /** What is between the braces, trimmed. */
+  readonly path: string;
+}
+
+/**
+ * Every `{{…}}` in order: from each `{{` to the first `}}` after it, as the lazy pattern /\{\{([\s\S]*?)\}\}/g reads
+ * them, but in one pass. The pattern tried every `{{` against the rest of the text, so unclosed ones made it quadratic.
+ */
+function* referencesIn(text: string): Generator<Reference> {
+  let line = 1;
+  let counted = 0;
+  for (let open = text.indexOf('{{'); open !== -1; open = text.indexOf('{{', open)) {
+    const close = text.indexOf('}}', open + 2);
+    // No `}}` after this `{{` means none after any later one either.
+    if (close === -1) return;
+    // Counted char by char: searching for the next newline could run past `open` to the end, every time.
+    for (; counted < open; counted++) if (text.charCodeAt(counted) === 10) line++;
+    yield { index: open, line, whole: text.slice(open, close + 2), path: text.slice(open + 2, close).trim() };
+    open = close + 2;
+  }
+}
 
 /** How a referenced blank cell reads in the text. */
 const blankText = '—';
+
+/** A finding quotes at most this much of a reference: a hostile one may be a megabyte long. */
+const quotedLength = 80;
+const quoted = (whole: string) => (whole.length <= quotedLength ? whole : `${whole.slice(0, quotedLength - 3)}…}}`);
 
 /** Rule R10: every reference names a cell of the report's template. */
 export const hasReference = (field: NarrativeField) => field.text.includes('{{');
@@ -19,20 +50,20 @@ export function checkReferences(template: TemplateId, fields: readonly Narrative
   const findings: ValidationFinding[] = [];
   for (const field of fields) {
     if (!hasReference(field)) continue;
-    for (const match of field.text.matchAll(reference)) {
-      const path = match[1]!.trim();
-      if (findCell(template, path)) continue;
+    for (const reference of referencesIn(field.text)) {
+      if (findCell(template, reference.path)) continue;
+      const actual = quoted(reference.whole);
       findings.push({
         rule: 'R10',
         severity: 'error',
         cells: [],
         location: field.location,
-        line: lineAt(field.text, match.index),
+        line: reference.line,
         expected: 'a cell id',
-        actual: match[0],
+        actual,
         message: {
-          zh: `引用 ${match[0]} 不是 ${template} 版模板中的单元格（应形如 {{applications.received.total}}）`,
-          en: `reference ${match[0]} names no cell of template ${template} (expected e.g. {{applications.received.total}})`,
+          zh: `引用 ${actual} 不是 ${template} 版模板中的单元格（应形如 {{applications.received.total}}）`,
+          en: `reference ${actual} names no cell of template ${template} (expected e.g. {{applications.received.total}})`,
         },
       });
     }
@@ -42,15 +73,18 @@ export function checkReferences(template: TemplateId, fields: readonly Narrative
 
 /** Replaces every reference that names a cell by the cell's value; unknown ones stay as typed (R10 reports them). */
 export function resolveReferences(report: ReportDocument): ReportDocument {
-  const narrative = withFieldTexts(report.narrative, (_location, text) =>
-    text.includes('{{')
-      ? text.replace(reference, (whole, path: string) => {
-          const cell = findCell(report.template, path.trim());
-          if (!cell) return whole;
-          const value = readCell(report.statistics, cell.path);
-          return value === null ? blankText : String(value);
-        })
-      : text,
-  );
+  const narrative = withFieldTexts(report.narrative, (_location, text) => {
+    if (!text.includes('{{')) return text;
+    const parts: string[] = [];
+    let copied = 0;
+    for (const { index, whole, path } of referencesIn(text)) {
+      const cell = findCell(report.template, path);
+      if (!cell) continue;
+      const value = readCell(report.statistics, cell.path);
+      parts.push(text.slice(copied, index), value === null ? blankText : String(value));
+      copied = index + whole.length;
+    }
+    return copied === 0 ? text : parts.join('') + text.slice(copied);
+  });
   return { ...report, narrative };
 }

@@ -7,7 +7,9 @@ import { readCell } from '../statistics/cells';
 import { templateCoversYear } from '../statistics/template-for-year';
 import { structureFinding, unknownFieldFinding } from '../structure-findings';
 import type { Message, ValidationFinding } from '../validation-finding';
+import { reportLimits, type TextFieldKind } from './limits';
 import { defaultTitle, reportFormat, type CellValue, type ReportDocument } from './report-document';
+import { textFieldProblem } from './text-field';
 
 type Json = unknown;
 type JsonObject = Record<string, Json>;
@@ -17,6 +19,24 @@ const isObject = (value: Json): value is JsonObject => typeof value === 'object'
 /** Collects every structural problem of one document. */
 class Findings {
   readonly list: ValidationFinding[] = [];
+  /** Characters in the text fields read so far, for the document's limit. */
+  textChars = 0;
+
+  /** A text field of the right type whose content is refused (text-field.ts). */
+  text(location: string, value: string, kind: TextFieldKind): void {
+    this.textChars += value.length;
+    const problem = textFieldProblem(kind, value);
+    if (!problem) return;
+    this.refuse(location, problem.expected, problem.actual, problem.message, problem.line);
+  }
+
+  /** Content refused for what it holds or how much (a limit): said in words, not as "expected … got …". */
+  refuse(location: string, expected: string, actual: string, message: Message, line?: number): void {
+    this.list.push({
+      rule: 'S1', severity: 'error', cells: [], location, ...(line === undefined ? {} : { line }), expected, actual,
+      message: { zh: `${location}：${message.zh}`, en: `${location}: ${message.en}` },
+    });
+  }
 
   add(location: string, expected: Message, actual: Json, cells: readonly string[] = []): void {
     this.list.push(structureFinding(location, expected, actual, cells));
@@ -30,14 +50,35 @@ class Findings {
 const text: Message = { zh: '非空字符串', en: 'a non-empty string' };
 const markdown: Message = { zh: '字符串（Markdown）', en: 'a string (Markdown)' };
 
+/** The kind of each text field, by its key: its length limit and the characters it may hold (limits.ts). */
+const textFieldKinds: Readonly<Record<string, TextFieldKind>> = {
+  title: 'title', name: 'name', issuer: 'name', code: 'name', heading: 'heading',
+  preamble: 'body', overviewIntro: 'body', body: 'body', problems: 'body', otherMatters: 'body',
+};
+
 function readString(f: Findings, obj: JsonObject, key: string, at: string, expected: Message = text, allowEmpty = false): string {
   const value = obj[key];
   if (typeof value !== 'string' || (!allowEmpty && value.trim() === '')) {
     f.add(`${at}${key}`, expected, value);
     return '';
   }
+  f.text(`${at}${key}`, value, textFieldKinds[key] ?? 'name');
   return value;
 }
+
+/** `$comment` is ignored but must stay small and flat: a string or a list of strings. */
+function checkComment(f: Findings, comment: Json): void {
+  const expected: Message = { zh: '字符串或字符串数组', en: 'a string or a list of strings' };
+  if (typeof comment === 'string') return f.text('$comment', comment, 'comment');
+  if (!Array.isArray(comment)) return f.add('$comment', expected, comment);
+  for (const [i, line] of comment.entries()) {
+    // One finding for the first wrong item: a hostile list may hold a million of them.
+    if (typeof line !== 'string') return f.add(`$comment[${i}]`, { zh: '字符串', en: 'a string' }, line);
+    f.text(`$comment[${i}]`, line, 'comment');
+  }
+}
+
+const count = (n: number) => n.toLocaleString('en');
 
 function checkKeys(f: Findings, obj: JsonObject, at: string, allowed: readonly string[]): void {
   for (const key of Object.keys(obj)) if (!allowed.includes(key)) f.unknown(`${at}${key}`, allowed);
@@ -62,6 +103,7 @@ export function parseReport(input: Json): Result<ReportDocument, ValidationFindi
     return fail(f.list);
   }
   checkKeys(f, input, '', topLevelKeys);
+  if (input.$comment !== undefined) checkComment(f, input.$comment);
   if (input.format !== reportFormat) f.add('format', { zh: `"${reportFormat}"`, en: `"${reportFormat}"` }, input.format);
 
   const template = input.template;
@@ -102,8 +144,14 @@ export function parseReport(input: Json): Result<ReportDocument, ValidationFindi
     readString(f, narrative, 'problems', 'narrative.', markdown, true);
     readString(f, narrative, 'otherMatters', 'narrative.', markdown, true);
     const overview = narrative.overview;
+    const { overviewSections } = reportLimits;
     if (!Array.isArray(overview)) f.add('narrative.overview', { zh: '数组（各小节 { heading, body }）', en: 'an array of { heading, body }' }, overview);
-    else {
+    else if (overview.length > overviewSections) {
+      f.refuse('narrative.overview', `at most ${overviewSections} subsections`, `${overview.length} subsections`, {
+        zh: `有 ${overview.length} 个小节，超过上限 ${overviewSections} 个`,
+        en: `has ${overview.length} subsections, more than the limit of ${overviewSections}`,
+      });
+    } else {
       overview.forEach((section: Json, i) => {
         const at = `narrative.overview[${i}]`;
         if (!isObject(section)) return f.add(at, { zh: '对象 { heading, body }', en: 'an object { heading, body }' }, section);
@@ -123,6 +171,13 @@ export function parseReport(input: Json): Result<ReportDocument, ValidationFindi
     collected = checked.values;
   }
 
+  const { textChars } = reportLimits;
+  if (f.textChars > textChars) {
+    f.refuse('(document)', `at most ${textChars} characters of text`, `${f.textChars} characters`, {
+      zh: `各文字字段合计 ${count(f.textChars)} 个字符，超过上限 ${count(textChars)} 个`,
+      en: `the text fields hold ${count(f.textChars)} characters together, more than the limit of ${count(textChars)}`,
+    });
+  }
   if (f.list.length > 0) return fail(f.list);
   const document = input as unknown as ReportDocument & { $comment?: unknown };
   const { $comment: _comment, ...rest } = document;

@@ -1,0 +1,67 @@
+// What a text field of a report may hold: no control characters (line breaks and tabs only in Markdown bodies), no
+// lone surrogates, no noncharacters, and no more than its kind's length limit. User text thus never carries the
+// characters the renderer uses internally, and never reaches a PDF as something no font can print.
+import type { Message } from '../validation-finding';
+import { reportLimits, type TextFieldKind } from './limits';
+
+/** What is wrong with a field's text: the finding's message says it after the field's path. */
+export interface TextFieldProblem {
+  readonly expected: string;
+  readonly actual: string;
+  /** 1-based line of the offending character, in a multi-line field. */
+  readonly line?: number;
+  readonly message: Message;
+}
+
+/** Kinds of field that are Markdown or free notes: the only ones that may hold line breaks and tabs. */
+const multiline: Record<TextFieldKind, boolean> = { title: false, name: false, heading: false, body: true, comment: true };
+
+// \p{Cc} is U+0000–U+001F and U+007F–U+009F; \p{Cs} matches only lone surrogates under the u flag.
+const forbiddenInLine = /[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]/u;
+const forbiddenInBody = /(?![\t\n\r])[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]/u;
+
+const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+function characterKind(char: string): Message {
+  const code = char.codePointAt(0)!;
+  if (code >= 0xd800 && code <= 0xdfff) return { zh: '孤立的代理项', en: 'a lone surrogate' };
+  if (code <= 0x9f) return { zh: '控制字符', en: 'a control character' };
+  return { zh: '非字符码位', en: 'a noncharacter' };
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** The first thing wrong with a field's text, or undefined when it may be kept as it is. */
+export function textFieldProblem(kind: TextFieldKind, text: string): TextFieldProblem | undefined {
+  const limit = reportLimits.fieldChars[kind];
+  if (text.length > limit) {
+    return {
+      expected: `at most ${limit} characters`,
+      actual: `${text.length} characters`,
+      message: {
+        zh: `长度为 ${text.length} 个字符，超过此类字段的上限 ${limit} 个字符`,
+        en: `is ${text.length} characters long, more than the limit of ${limit} for this field`,
+      },
+    };
+  }
+  const match = (multiline[kind] ? forbiddenInBody : forbiddenInLine).exec(text);
+  if (!match) return undefined;
+  const char = codePoint(match[0]);
+  const what = characterKind(match[0]);
+  const allowed = multiline[kind]
+    ? { zh: '正文中只允许换行符和制表符这两种控制字符', en: 'the only control characters a body may hold are line breaks and tabs' }
+    : { zh: '此字段不允许换行符、制表符等控制字符', en: 'this field may hold no control character, line break or tab' };
+  return {
+    expected: 'text without control characters',
+    actual: char,
+    ...(multiline[kind] ? { line: lineOf(text, match.index) } : {}),
+    message: {
+      zh: `第 ${match.index + 1} 个字符是${what.zh} ${char}，${allowed.zh}`,
+      en: `character ${match.index + 1} is ${what.en}, ${char}; ${allowed.en}`,
+    },
+  };
+}

@@ -10,6 +10,7 @@ import { parseReport } from '../../core/report/parse-report';
 import { fail, ok, type Result } from '../../core/result';
 import { validateReport } from '../../core/rules/validate-report';
 import { summarize } from '../../core/validation-finding';
+import { reportGlyphCoverage } from '../../render/glyph-coverage';
 import { createPdfPrinter } from '../../render/pdf-printer';
 import { renderReport, type RenderedReport } from '../../render/render-report';
 import { renderWebPage } from '../../render/render-report-html';
@@ -53,7 +54,7 @@ async function renderCommand(path: string, options: RenderOptions): Promise<numb
     return exitCodes.invalid;
   }
   const report = parsed.value;
-  const validation = validateReport(report);
+  const validation = validateReport(report, undefined, { glyphCoverage: await reportGlyphCoverage() });
   if (validation.errors > 0 && !options.force) {
     console.error(formatFindings(validation, report.template));
     console.error(`${basename(path)}: not rendered (${validation.errors} error(s)); use --force for a draft`);

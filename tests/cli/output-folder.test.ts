@@ -23,6 +23,15 @@ const parentFolder = () => {
 // Output here: *.out files at the top and in `sub/`.
 const isOutput: IsOutput = (path, kind) => (kind === 'folder' ? path === 'sub' : /^(sub\/)?[a-z]+\.out$/.test(path));
 
+/** A target holding a previous output (old.out). */
+function previousOutput(): { parent: string; target: string } {
+  const parent = parentFolder();
+  const target = join(parent, 'out');
+  mkdirSync(target);
+  writeFileSync(join(target, 'old.out'), 'old');
+  return { parent, target };
+}
+
 async function staged(target: string) {
   const result = await stageOutputFolder(target, isOutput);
   if (!result.ok) throw new Error(result.error.message);
@@ -94,10 +103,7 @@ describe('stageOutputFolder', () => {
   }, 5_000);
 
   it('discarded, leaves the target as it was', async () => {
-    const parent = parentFolder();
-    const target = join(parent, 'out');
-    mkdirSync(target);
-    writeFileSync(join(target, 'old.out'), 'old');
+    const { parent, target } = previousOutput();
     const before = folderListing(parent);
     const folder = await staged(target);
     writeFileSync(join(folder.path, 'a.out'), 'new');
@@ -120,10 +126,7 @@ describe('stageOutputFolder', () => {
   });
 
   it('puts the previous output back when the new one cannot be moved in', async () => {
-    const parent = parentFolder();
-    const target = join(parent, 'out');
-    mkdirSync(target);
-    writeFileSync(join(target, 'old.out'), 'old');
+    const { parent, target } = previousOutput();
     const before = folderListing(parent);
     const folder = await staged(target);
     rmSync(folder.path, { recursive: true }); // the rename of the new folder fails

@@ -1,11 +1,11 @@
 // `nianbao render`: the files it writes, and when it refuses.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { registerRenderCommand } from '../../functions/cli/commands/render';
 import { inProcessCli } from '../support/run-cli';
-import { fixtureJson } from './render-fixtures';
+import { writeInvalidReport } from './render-fixtures';
 import { readPdf } from './read-pdf';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-render-cli-'));
@@ -19,13 +19,7 @@ afterAll(() => {
 const nianbao = inProcessCli(registerRenderCommand);
 
 /** The fixture with 三 一 总计 off by one: R1/R2/R3 errors. */
-function broken(): string {
-  const json = fixtureJson() as { statistics: { applications: { received: { total: number } } } };
-  json.statistics.applications.received.total += 1;
-  const file = join(dir, 'broken.json');
-  writeFileSync(file, JSON.stringify(json));
-  return file;
-}
+const broken = () => writeInvalidReport(dir);
 
 describe('nianbao render', () => {
   it('writes HTML, PDF, JSON and the tables as CSV with a BOM, and prints the paths', async () => {

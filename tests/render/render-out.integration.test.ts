@@ -10,7 +10,7 @@ import { exitCodes } from '../../functions/cli/exit-codes';
 import { archiveFiles } from '../../functions/publish/archive-files';
 import { folderListing } from '../support/folder-listing';
 import { inProcessCli } from '../support/run-cli';
-import { fixtureJson, lishi2023 } from './render-fixtures';
+import { lishi2023, writeInvalidReport } from './render-fixtures';
 
 const root = mkdtempSync(join(tmpdir(), 'nianbao-render-out-'));
 const sample = 'samples/lishi-2023.json';
@@ -39,15 +39,6 @@ async function withoutChromium<T>(run: () => Promise<T>): Promise<T> {
     // The shared browser again (CHROMIUM_PATH is not read while there is one to connect to).
     vi.stubEnv('NIANBAO_CHROMIUM_WS_ENDPOINT', inject('chromiumWsEndpoint'));
   }
-}
-
-/** A report with validation errors (三 一 总计 off by one). */
-function invalidReport(): string {
-  const json = fixtureJson() as { statistics: { applications: { received: { total: number } } } };
-  json.statistics.applications.received.total += 1;
-  const file = join(root, 'invalid.json');
-  writeFileSync(file, JSON.stringify(json));
-  return file;
 }
 
 /** Fails the test unless the run printed exactly one line on stderr and exited with `code`. */
@@ -130,7 +121,7 @@ describe('nianbao render --out', () => {
           }
         }
         const before = folderListing(parent);
-        const input = how === 'invalid-report' ? invalidReport() : how === 'unreadable-report' ? join(root, 'missing.json') : sample;
+        const input = how === 'invalid-report' ? writeInvalidReport(root) : how === 'unreadable-report' ? join(root, 'missing.json') : sample;
         const result = how === 'no-chromium' ? await withoutChromium(() => nianbao('render', input, '--out', out)) : await nianbao('render', input, '--out', out);
         expect([exitCodes.invalid, exitCodes.unreadable, exitCodes.failed]).toContain(result.code);
         expect(folderListing(parent)).toEqual(before);

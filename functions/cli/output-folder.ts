@@ -44,7 +44,7 @@ const reasons: Readonly<Record<string, readonly [string, OutputFolderProblem['ex
   EIO: ['input/output error', exitCodes.failed],
 };
 
-/** The one-line problem for a failed file-system call on `target` (doing `what`, e.g. "cannot create a folder in /x"). */
+/** The one-line problem for a failed file-system call on `target`, doing `what` ("cannot create a folder in /x"). */
 export function fileSystemProblem(target: string, what: string, error: unknown): OutputFolderProblem {
   const code = (error as NodeJS.ErrnoException).code;
   const [reason, exitCode] = (code && reasons[code]) || [code ?? (error as Error).message, exitCodes.failed];
@@ -69,7 +69,9 @@ async function checkTarget(target: string, isOutput: IsOutput): Promise<Result<b
   if (!entry.isDirectory()) return fail(notReplaceable(target, 'it is a file, not a folder'));
   try {
     const stranger = await firstStranger(target, target, isOutput);
-    return stranger === undefined ? ok(true) : fail(notReplaceable(target, `it holds ${stranger}, which this command does not write`));
+    return stranger === undefined
+      ? ok(true)
+      : fail(notReplaceable(target, `it holds ${stranger}, which this command does not write`));
   } catch (error) {
     return fail(fileSystemProblem(target, 'cannot list it', error));
   }
@@ -94,7 +96,10 @@ async function firstStranger(root: string, folder: string, isOutput: IsOutput): 
  * A temporary folder beside `target` to write the output into. `target` must be missing or a folder holding only
  * output (`isOutput`): anything else is refused before anything is written. Its parent folder must exist.
  */
-export async function stageOutputFolder(target: string, isOutput: IsOutput): Promise<Result<StagedFolder, OutputFolderProblem>> {
+export async function stageOutputFolder(
+  target: string,
+  isOutput: IsOutput,
+): Promise<Result<StagedFolder, OutputFolderProblem>> {
   const checked = await checkTarget(target, isOutput);
   if (!checked.ok) return checked;
   const parent = dirname(target);
@@ -131,8 +136,13 @@ export async function stageOutputFolder(target: string, isOutput: IsOutput): Pro
     } catch (error) {
       await discard();
       const problem = fileSystemProblem(target, 'cannot move the new files into place', error);
-      const restored = await rename(aside, target).then(() => true, () => false);
-      return fail(restored ? problem : { ...problem, message: `${problem.message}; the previous output is in ${aside}` });
+      const restored = await rename(aside, target).then(
+        () => true,
+        () => false,
+      );
+      return fail(
+        restored ? problem : { ...problem, message: `${problem.message}; the previous output is in ${aside}` },
+      );
     }
     await rm(aside, { recursive: true, force: true });
     return ok(undefined);

@@ -23,7 +23,9 @@ async function readCoverage(): Promise<GlyphCoverage> {
   // Loaded on first use: validation without it (and every other command) never starts the WebAssembly module.
   const { Blob, Face } = await import('harfbuzzjs');
   const files = printFaces.filter((face) => face.family === textFamily).map((face) => require.resolve(face.file));
-  const sets = await Promise.all(files.map(async (file) => new Set(new Face(new Blob(await readFile(file))).collectUnicodes())));
+  const sets = await Promise.all(
+    files.map(async (file) => new Set(new Face(new Blob(await readFile(file))).collectUnicodes())),
+  );
   const [first, ...others] = sets;
   const common = new Set([...first!].filter((codePoint) => others.every((set) => set.has(codePoint))));
   return { has: (codePoint) => common.has(codePoint) };

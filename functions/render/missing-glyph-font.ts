@@ -63,7 +63,8 @@ function withBoxForEveryCodePoint(font: Uint8Array): Uint8Array {
     tables.set(tag, font.slice(offset, offset + view.getUint32(record + 12)));
   }
   const maxp = tables.get('maxp');
-  if (!maxp || new DataView(maxp.buffer).getUint16(4) !== 2) throw new MissingGlyphFontError(`${boxFontFile}: subsetting to ${box} did not give two glyphs`);
+  if (!maxp || new DataView(maxp.buffer).getUint16(4) !== 2)
+    throw new MissingGlyphFontError(`${boxFontFile}: subsetting to ${box} did not give two glyphs`);
   tables.set('cmap', manyToOneCmap(1));
   return sfnt(view.getUint32(0), tables);
 }

@@ -75,13 +75,16 @@ export function createPrintFonts(directory: string, kept = keptSubsets): PrintFo
     return lastResort;
   };
   const rule = (family: string, weight: number | string, path: string) =>
-    `@font-face{font-family:'${family}';font-style:normal;font-weight:${weight};font-display:block;src:url(${pathToFileURL(path).href}) format('truetype');}`;
+    `@font-face{font-family:'${family}';font-style:normal;font-weight:${weight};font-display:block;` +
+    `src:url(${pathToFileURL(path).href}) format('truetype');}`;
   return {
     directory,
     async faces(characters) {
       const text = characters.join('');
-      const [lastResortPath, ...paths] = await Promise.all([missingGlyph(), ...printFaces.map((face) => subset(face, text))]);
-      return [...printFaces.map((face, i) => rule(face.family, face.weight, paths[i]!)), rule(missingGlyphFace, '100 900', lastResortPath!)].join('\n');
+      const subsets = printFaces.map((face) => subset(face, text));
+      const [lastResort, ...paths] = await Promise.all([missingGlyph(), ...subsets]);
+      const rules = printFaces.map((face, i) => rule(face.family, face.weight, paths[i]!));
+      return [...rules, rule(missingGlyphFace, '100 900', lastResort!)].join('\n');
     },
   };
 }

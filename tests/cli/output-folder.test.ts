@@ -74,9 +74,21 @@ describe('stageOutputFolder', () => {
   it.each([
     ['a file', (t: string) => writeFileSync(t, 'x'), /it is a file, not a folder/],
     ['a symbolic link', (t: string) => symlinkSync(tmpdir(), t), /symbolic link/],
-    ['a folder holding other files', (t: string) => (mkdirSync(t), writeFileSync(join(t, 'notes.txt'), 'x')), /holds notes\.txt/],
-    ['a folder where output has a folder', (t: string) => mkdirSync(join(t, 'a.out'), { recursive: true }), /holds the folder a\.out/],
-    ['a folder with other files deeper down', (t: string) => (mkdirSync(join(t, 'sub'), { recursive: true }), writeFileSync(join(t, 'sub', 'x.txt'), 'x')), /sub\/x\.txt/],
+    [
+      'a folder holding other files',
+      (t: string) => (mkdirSync(t), writeFileSync(join(t, 'notes.txt'), 'x')),
+      /holds notes\.txt/,
+    ],
+    [
+      'a folder where output has a folder',
+      (t: string) => mkdirSync(join(t, 'a.out'), { recursive: true }),
+      /holds the folder a\.out/,
+    ],
+    [
+      'a folder with other files deeper down',
+      (t: string) => (mkdirSync(join(t, 'sub'), { recursive: true }), writeFileSync(join(t, 'sub', 'x.txt'), 'x')),
+      /sub\/x\.txt/,
+    ],
   ])('refuses a target that is %s (exit 2), and changes nothing', async (_name, make, message) => {
     const parent = parentFolder();
     const target = join(parent, 'out');
@@ -93,14 +105,20 @@ describe('stageOutputFolder', () => {
     writeFileSync(join(parent, 'file'), 'x');
     const before = folderListing(parent);
     expect((await refusal(join(parent, 'file', 'out'))).exitCode).toBe(exitCodes.unreadable);
-    expect((await refusal(join(parent, 'missing', 'out'))).message).toMatch(/cannot create a folder in .*missing \(no such file or folder\)/);
+    expect((await refusal(join(parent, 'missing', 'out'))).message).toMatch(
+      /cannot create a folder in .*missing \(no such file or folder\)/,
+    );
     expect(folderListing(parent)).toEqual(before);
   });
 
-  it.runIf(existsSync('/proc/self'))('refuses /proc/nope at once (recursive mkdir spins there forever)', async () => {
-    const problem = await refusal('/proc/nope');
-    expect(problem.exitCode).toBe(exitCodes.unreadable);
-  }, 5_000);
+  it.runIf(existsSync('/proc/self'))(
+    'refuses /proc/nope at once (recursive mkdir spins there forever)',
+    async () => {
+      const problem = await refusal('/proc/nope');
+      expect(problem.exitCode).toBe(exitCodes.unreadable);
+    },
+    5_000,
+  );
 
   it('discarded, leaves the target as it was', async () => {
     const { parent, target } = previousOutput();
@@ -138,8 +156,14 @@ describe('stageOutputFolder', () => {
   // Any starting state × any way of failing: the target and its parent are exactly as they were.
   it('when anything fails, the target is exactly as it was (property)', async () => {
     const name = fc.constantFrom('a.out', 'b.out', 'notes.txt', 'sub', 'a.out.d');
-    const tree = fc.array(fc.record({ path: fc.array(name, { minLength: 1, maxLength: 2 }), content: fc.string() }), { maxLength: 5 });
-    const start = fc.oneof(fc.constant({ kind: 'missing' as const }), fc.constant({ kind: 'file' as const }), fc.record({ kind: fc.constant('folder' as const), tree }));
+    const tree = fc.array(fc.record({ path: fc.array(name, { minLength: 1, maxLength: 2 }), content: fc.string() }), {
+      maxLength: 5,
+    });
+    const start = fc.oneof(
+      fc.constant({ kind: 'missing' as const }),
+      fc.constant({ kind: 'file' as const }),
+      fc.record({ kind: fc.constant('folder' as const), tree }),
+    );
     const failure = fc.constantFrom('discard', 'changed', 'moved-away');
     await fc.assert(
       fc.asyncProperty(start, failure, async (state, how) => {
@@ -164,7 +188,8 @@ describe('stageOutputFolder', () => {
           writeFileSync(join(result.value.path, 'a.out'), 'new');
           if (how === 'discard') await result.value.discard();
           else {
-            if (how === 'changed') writeFileSync(join(existsSync(target) ? target : (mkdirSync(target), target), 'zz.txt'), 'x');
+            if (how === 'changed')
+              writeFileSync(join(existsSync(target) ? target : (mkdirSync(target), target), 'zz.txt'), 'x');
             else rmSync(result.value.path, { recursive: true });
             const expected = folderListing(target);
             expect((await result.value.commit()).ok).toBe(false);

@@ -15,7 +15,9 @@ const withText = (report: ReportDocument, problems: string, title = report.title
 
 describe('F1: characters missing from the report fonts', () => {
   it('is silent for the fixture, and not run (listed as skipped) without the coverage', () => {
-    expect(validateReport(fixtureReport(), undefined, { glyphCoverage: { has: () => true } }).skipped.map((s) => s.rule)).not.toContain('F1');
+    expect(
+      validateReport(fixtureReport(), undefined, { glyphCoverage: { has: () => true } }).skipped.map((s) => s.rule),
+    ).not.toContain('F1');
     const all = validateReport(fixtureReport(), undefined, { glyphCoverage: { has: () => true } });
     expect(all.findings).toEqual([]);
     expect(validateReport(withText(fixtureReport(), '𠀀')).findings).toEqual([]);

@@ -10,11 +10,16 @@ const markers = ['\u0000font-faces\u0000', '\u0000font-src\u0000', '{{{fontFaces
 function forged(): ReportDocument {
   const report = lishi2023();
   const text = markers.join(' ');
-  return { ...report, title: `标题${text}`, agency: { ...report.agency, name: `机关${text}`, issuer: `发布机关${text}` } };
+  return {
+    ...report,
+    title: `标题${text}`,
+    agency: { ...report.agency, name: `机关${text}`, issuer: `发布机关${text}` },
+  };
 }
 
 /** The text of every element named `tag`. */
-const elements = (html: string, tag: string) => [...html.matchAll(new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]!);
+const elements = (html: string, tag: string) =>
+  [...html.matchAll(new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]!);
 
 describe('font slots', () => {
   it('a title, agency or issuer holding the old markers leaves the fonts where the template puts them', () => {

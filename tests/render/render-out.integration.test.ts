@@ -49,7 +49,7 @@ function expectOneLineFailure(result: { code: number; stderr: string }, code: nu
 }
 
 describe('nianbao render --out', () => {
-  it('replaces a previous output whole (a font the new page does not use is gone) and leaves nothing beside it', async () => {
+  it('replaces a previous output whole (a font the page does not use is gone), leaving nothing beside it', async () => {
     const parent = parentFolder();
     const out = join(parent, 'out');
     expect((await nianbao('render', sample, '--out', out)).code).toBe(0);
@@ -64,17 +64,49 @@ describe('nianbao render --out', () => {
   it('writes report.json and the CSVs byte for byte as the archive does', async () => {
     const out = join(parentFolder(), 'out');
     expect((await nianbao('render', sample, '--out', out)).code).toBe(0);
-    const archived = archiveFiles(lishi2023(), { html: '', pdf: new Uint8Array() }).filter((f) => !f.name.startsWith('report.') || f.name === 'report.json');
-    expect(archived.map((f) => f.name)).toEqual(['report.json', 'table-2-proactive.csv', 'table-3-applications.csv', 'table-4-review-litigation.csv']);
-    for (const file of archived) expect(new Uint8Array(readFileSync(join(out, file.name))), file.name).toEqual(file.body);
+    const archived = archiveFiles(lishi2023(), { html: '', pdf: new Uint8Array() }).filter(
+      (f) => !f.name.startsWith('report.') || f.name === 'report.json',
+    );
+    expect(archived.map((f) => f.name)).toEqual([
+      'report.json',
+      'table-2-proactive.csv',
+      'table-3-applications.csv',
+      'table-4-review-litigation.csv',
+    ]);
+    for (const file of archived)
+      expect(new Uint8Array(readFileSync(join(out, file.name))), file.name).toEqual(file.body);
   }, 30_000);
 
   it.each([
-    ['names a file', (parent: string) => (writeFileSync(join(parent, 'out'), 'x'), join(parent, 'out')), /is a file, not a folder/],
-    ['goes through a file (ENOTDIR)', (parent: string) => (writeFileSync(join(parent, 'f'), 'x'), join(parent, 'f', 'out')), /not a folder/],
-    ['has no parent folder', (parent: string) => join(parent, 'a', 'b', 'out'), /cannot create a folder in .*\(no such file or folder\)/],
-    ['holds other files', (parent: string) => (mkdirSync(join(parent, 'out')), writeFileSync(join(parent, 'out', 'notes.txt'), 'x'), join(parent, 'out')), /holds notes\.txt/],
-    ['holds report.pdf as a folder (EISDIR)', (parent: string) => (mkdirSync(join(parent, 'out', 'report.pdf'), { recursive: true }), join(parent, 'out')), /holds the folder report\.pdf/],
+    [
+      'names a file',
+      (parent: string) => (writeFileSync(join(parent, 'out'), 'x'), join(parent, 'out')),
+      /is a file, not a folder/,
+    ],
+    [
+      'goes through a file (ENOTDIR)',
+      (parent: string) => (writeFileSync(join(parent, 'f'), 'x'), join(parent, 'f', 'out')),
+      /not a folder/,
+    ],
+    [
+      'has no parent folder',
+      (parent: string) => join(parent, 'a', 'b', 'out'),
+      /cannot create a folder in .*\(no such file or folder\)/,
+    ],
+    [
+      'holds other files',
+      (parent: string) => (
+        mkdirSync(join(parent, 'out')),
+        writeFileSync(join(parent, 'out', 'notes.txt'), 'x'),
+        join(parent, 'out')
+      ),
+      /holds notes\.txt/,
+    ],
+    [
+      'holds report.pdf as a folder (EISDIR)',
+      (parent: string) => (mkdirSync(join(parent, 'out', 'report.pdf'), { recursive: true }), join(parent, 'out')),
+      /holds the folder report\.pdf/,
+    ],
   ])('when --out %s: exit 2 in one line, before printing, nothing changed', async (_name, make, message) => {
     const parent = parentFolder();
     const out = make(parent);
@@ -84,7 +116,11 @@ describe('nianbao render --out', () => {
   });
 
   it('--out /proc/nope: exit 2 at once (recursive mkdir used to spin there at 100% CPU)', async () => {
-    expectOneLineFailure(await nianbao('render', sample, '--out', '/proc/nope'), exitCodes.unreadable, /cannot use --out \/proc\/nope/);
+    expectOneLineFailure(
+      await nianbao('render', sample, '--out', '/proc/nope'),
+      exitCodes.unreadable,
+      /cannot use --out \/proc\/nope/,
+    );
   }, 10_000);
 
   it('without Chromium: exit 3 in one line, and no empty fonts/ or anything else left', async () => {
@@ -97,10 +133,17 @@ describe('nianbao render --out', () => {
   // Any --out (missing, a file, empty, a previous output, one with other files) × any failure: as it was.
   it('when render fails, --out is exactly as it was (property: listing with content hashes)', async () => {
     const entry = fc.record({
-      path: fc.array(fc.constantFrom('report.pdf', 'report.html', 'table-9-x.csv', 'fonts', 'a.woff2', 'notes.txt'), { minLength: 1, maxLength: 2 }),
+      path: fc.array(fc.constantFrom('report.pdf', 'report.html', 'table-9-x.csv', 'fonts', 'a.woff2', 'notes.txt'), {
+        minLength: 1,
+        maxLength: 2,
+      }),
       content: fc.string({ maxLength: 20 }),
     });
-    const start = fc.oneof(fc.constant('missing' as const), fc.constant('file' as const), fc.array(entry, { maxLength: 4 }));
+    const start = fc.oneof(
+      fc.constant('missing' as const),
+      fc.constant('file' as const),
+      fc.array(entry, { maxLength: 4 }),
+    );
     const cause = fc.constantFrom('no-chromium', 'invalid-report', 'unreadable-report');
     await fc.assert(
       fc.asyncProperty(start, cause, async (state, how) => {
@@ -121,8 +164,16 @@ describe('nianbao render --out', () => {
           }
         }
         const before = folderListing(parent);
-        const input = how === 'invalid-report' ? writeInvalidReport(root) : how === 'unreadable-report' ? join(root, 'missing.json') : sample;
-        const result = how === 'no-chromium' ? await withoutChromium(() => nianbao('render', input, '--out', out)) : await nianbao('render', input, '--out', out);
+        const input =
+          how === 'invalid-report'
+            ? writeInvalidReport(root)
+            : how === 'unreadable-report'
+              ? join(root, 'missing.json')
+              : sample;
+        const result =
+          how === 'no-chromium'
+            ? await withoutChromium(() => nianbao('render', input, '--out', out))
+            : await nianbao('render', input, '--out', out);
         expect([exitCodes.invalid, exitCodes.unreadable, exitCodes.failed]).toContain(result.code);
         expect(folderListing(parent)).toEqual(before);
       }),

@@ -34,10 +34,15 @@ beforeAll(async () => {
   } catch {
     throw new Error('pdffonts is not installed: apt-get install poppler-utils (as .ci/run does)');
   }
-  if (!existsSync(join(systemFonts, 'DejaVuSansMono.ttf'))) throw new Error(`no DejaVu fonts in ${systemFonts}: apt-get install fonts-dejavu-core (as .ci/run does)`);
+  if (!existsSync(join(systemFonts, 'DejaVuSansMono.ttf')))
+    throw new Error(`no DejaVu fonts in ${systemFonts}: apt-get install fonts-dejavu-core (as .ci/run does)`);
   // A browser that sees the system's DejaVu fonts, as a laptop's would (the shared test browser sees none).
   const config = join(dir, 'fonts.conf');
-  writeFileSync(config, `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${systemFonts}</dir><cachedir>${join(dir, 'cache')}</cachedir></fontconfig>\n`);
+  writeFileSync(
+    config,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n` +
+      `<fontconfig><dir>${systemFonts}</dir><cachedir>${join(dir, 'cache')}</cachedir></fontconfig>\n`,
+  );
   browser = await launchChromium({ env: { FONTCONFIG_FILE: config } });
   vi.stubEnv('NIANBAO_CHROMIUM_WS_ENDPOINT', browser.wsEndpoint());
 }, 60_000);
@@ -55,7 +60,11 @@ function hostileReport(): string {
   const json = fixtureJson() as { title: string; narrative: { problems: string; overview: { heading: string }[] } };
   json.title = `${json.title}𠀀`;
   json.narrative.overview[0]!.heading += ' ก';
-  json.narrative.problems = `代码 \`中文代码 code\` 与 \`${missing}\`，**粗体 ${missing}**，*斜体 ${missing}*。\n\n    缩进代码 ${missing}\n\n\`\`\`\n围栏代码 ${missing}\n\`\`\``;
+  json.narrative.problems = [
+    `代码 \`中文代码 code\` 与 \`${missing}\`，**粗体 ${missing}**，*斜体 ${missing}*。`,
+    `    缩进代码 ${missing}`,
+    `\`\`\`\n围栏代码 ${missing}\n\`\`\``,
+  ].join('\n\n');
   const file = join(dir, 'hostile.json');
   writeFileSync(file, JSON.stringify(json));
   return file;
@@ -74,19 +83,26 @@ describe('print fonts with system fonts present', () => {
   it('validate warns (F1) of the missing characters, naming code points and fields', async () => {
     const result = await nianbao('validate', hostileReport(), '--json');
     expect(result.code).toBe(0);
-    const findings = (JSON.parse(result.stdout) as { findings: { rule: string; location: string; actual: string }[] }).findings;
-    expect(findings.filter((f) => f.rule === 'F1').map((f) => f.location)).toEqual(['title', 'narrative.overview[0].heading', 'narrative.problems']);
+    const findings = (JSON.parse(result.stdout) as { findings: { rule: string; location: string; actual: string }[] })
+      .findings;
+    expect(findings.filter((f) => f.rule === 'F1').map((f) => f.location)).toEqual([
+      'title',
+      'narrative.overview[0].heading',
+      'narrative.problems',
+    ]);
     const problems = findings.find((f) => f.location === 'narrative.problems')!.actual.split(' ');
     for (const codePoint of ['U+20000', 'U+0926', 'U+0E20', 'U+1F600', 'U+03AC']) expect(problems).toContain(codePoint);
   });
 
-  it('render embeds only the report fonts: code in the text font, missing characters from the last-resort face', async () => {
+  it('render embeds only the report fonts: code in the text font, missing characters in the last resort', async () => {
     const out = join(dir, 'out');
     const result = await nianbao('render', hostileReport(), '--out', out);
     expect(result.code, result.stderr).toBe(0);
     const fonts = embeddedFonts(join(out, 'report.pdf'));
     expect(fonts.length).toBeGreaterThan(0);
     for (const name of fonts) expect(name).toMatch(/^Noto(Serif|Sans)SC-(Regular|Bold)$/);
-    expect(execFileSync('pdftotext', [join(out, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain('中文代码code');
+    expect(
+      execFileSync('pdftotext', [join(out, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ''),
+    ).toContain('中文代码code');
   }, 60_000);
 });

@@ -14,7 +14,8 @@ export function folderListing(path: string): string[] {
   const lines: string[] = [];
   const visit = (relative: string, full: string, stat = lstatSync(full)) => {
     if (stat.isSymbolicLink()) lines.push(`${relative} link ${readlinkSync(full)}`);
-    else if (stat.isFile()) lines.push(`${relative} file ${createHash('sha256').update(readFileSync(full)).digest('hex')}`);
+    else if (stat.isFile())
+      lines.push(`${relative} file ${createHash('sha256').update(readFileSync(full)).digest('hex')}`);
     else if (stat.isDirectory()) {
       lines.push(`${relative} folder`);
       for (const name of readdirSync(full)) visit(`${relative}/${name}`, join(full, name));

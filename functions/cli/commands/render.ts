@@ -34,7 +34,11 @@ export function registerRenderCommand(program: Command): void {
     .command('render')
     .description('render a report as HTML, PDF, JSON and CSV tables')
     .argument('<report.json>', 'the report document')
-    .requiredOption('--out <dir>', 'folder to write the files to: created (its parent must exist), or replaced whole if it holds only a previous render')
+    .requiredOption(
+      '--out <dir>',
+      'folder to write the files to: created (its parent must exist), ' +
+        'or replaced whole if it holds only a previous render',
+    )
     .option('--force', 'render despite validation errors; every page is then marked 草稿 (draft)')
     .action(async (path: string, options: RenderOptions) => {
       process.exitCode = await renderCommand(path, options);
@@ -92,7 +96,11 @@ async function renderCommand(path: string, options: RenderOptions): Promise<numb
 }
 
 /** Prints the PDF; a browser that cannot start or print is this machine's failure (exit 3), in one line. */
-async function renderPdf(path: string, report: ReportDocument, draft: boolean): Promise<Result<RenderedReport, number>> {
+async function renderPdf(
+  path: string,
+  report: ReportDocument,
+  draft: boolean,
+): Promise<Result<RenderedReport, number>> {
   // A running browser can be reused (tests, batch scripts); otherwise one is launched for this report.
   const endpoint = process.env.NIANBAO_CHROMIUM_WS_ENDPOINT;
   const printer = createPdfPrinter({ concurrency: 1, ...(endpoint ? { browserWSEndpoint: endpoint } : {}) });
@@ -107,7 +115,12 @@ async function renderPdf(path: string, report: ReportDocument, draft: boolean): 
 }
 
 /** Writes the archive's files and the page's fonts into `folder`; the names written, in order. */
-async function writeOutput(out: string, folder: string, report: ReportDocument, rendered: RenderedReport): Promise<Result<string[], OutputFolderProblem>> {
+async function writeOutput(
+  out: string,
+  folder: string,
+  report: ReportDocument,
+  rendered: RenderedReport,
+): Promise<Result<string[], OutputFolderProblem>> {
   // The published page carries its own copy of the font subsets it uses, next to it.
   const { html, fontFiles } = renderWebPage(rendered.page, `${fontsDir}/`);
   // The same files as an archived version (report.json as parsed, the tables as CSV), so the two never differ.
@@ -125,5 +138,6 @@ async function writeOutput(out: string, folder: string, report: ReportDocument, 
 /** What render writes: the archive's files and the page's fonts; an --out holding anything else is not replaced. */
 const isRenderOutput: IsOutput = (path, kind) =>
   kind === 'file'
-    ? /^(report\.(html|pdf|json)|table-[a-z0-9-]+\.csv)$/.test(path) || new RegExp(`^${fontsDir}/[^/]+\\.woff2$`).test(path)
+    ? /^(report\.(html|pdf|json)|table-[a-z0-9-]+\.csv)$/.test(path) ||
+      new RegExp(`^${fontsDir}/[^/]+\\.woff2$`).test(path)
     : path === fontsDir;

@@ -42,7 +42,9 @@ async function validateCommand(path: string, options: ValidateOptions): Promise<
     previous = parsedLast.value;
   }
   const parsed = parseReport(input.value);
-  const report = parsed.ok ? validateReport(parsed.value, previous, { glyphCoverage: await reportGlyphCoverage() }) : summarize(parsed.error);
+  const report = parsed.ok
+    ? validateReport(parsed.value, previous, { glyphCoverage: await reportGlyphCoverage() })
+    : summarize(parsed.error);
   console.log(options.json ? JSON.stringify(report, null, 2) : formatFindings(report, parsed.ok ? parsed.value.template : undefined));
   return report.errors === 0 ? exitCodes.ok : exitCodes.invalid;
 }

@@ -19,10 +19,14 @@ const codePointName = (codePoint: number) => `U+${codePoint.toString(16).toUpper
 
 /** The printed text fields: the title, the issuer (the sign-off) and every narrative field. */
 function printedFields(report: ReportDocument): { readonly location: string; readonly text: string }[] {
-  return [{ location: 'title', text: report.title }, { location: 'agency.issuer', text: report.agency.issuer }, ...narrativeFields(report.narrative)];
+  return [
+    { location: 'title', text: report.title },
+    { location: 'agency.issuer', text: report.agency.issuer },
+    ...narrativeFields(report.narrative),
+  ];
 }
 
-/** One warning per field holding characters the fonts lack, naming each (code point and character), at its first line. */
+/** A warning per field holding characters the fonts lack, naming each (code point, character), at its first line. */
 export function checkGlyphCoverage(report: ReportDocument, coverage: GlyphCoverage): ValidationFinding[] {
   const findings: ValidationFinding[] = [];
   for (const { location, text } of printedFields(report)) {
@@ -48,7 +52,9 @@ export function checkGlyphCoverage(report: ReportDocument, coverage: GlyphCovera
       actual: [...missing].map(codePointName).join(' '),
       message: {
         zh: `报告字体中没有以下字符，打印时显示为方框（□）：${names.join('、')}${more ? ` 等另 ${more} 个` : ''}`,
-        en: `characters missing from the report's fonts print as a box (□): ${names.join(', ')}${more ? ` and ${more} more` : ''}`,
+        en:
+          `characters missing from the report's fonts print as a box (□): ${names.join(', ')}` +
+          (more ? ` and ${more} more` : ''),
       },
     });
   }

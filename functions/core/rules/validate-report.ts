@@ -20,7 +20,11 @@ export interface ValidationOptions {
   readonly glyphCoverage?: GlyphCoverage;
 }
 
-export function validateReport(report: ReportDocument, previous?: ReportDocument, options: ValidationOptions = {}): ValidationReport {
+export function validateReport(
+  report: ReportDocument,
+  previous?: ReportDocument,
+  options: ValidationOptions = {},
+): ValidationReport {
   const cells = cellValues(report);
   const fields = narrativeFields(report.narrative);
   const resolved = fields.some(hasReference) ? resolveReferences(report) : report;
@@ -49,7 +53,10 @@ export function validateReport(report: ReportDocument, previous?: ReportDocument
 
 const withoutFonts: SkippedRule = {
   rule: 'F1',
-  reason: { zh: '未提供报告字体的字符覆盖范围，字体核对未进行', en: "the report fonts' character coverage was not given; font check not run" },
+  reason: {
+    zh: '未提供报告字体的字符覆盖范围，字体核对未进行',
+    en: "the report fonts' character coverage was not given; font check not run",
+  },
 };
 
 const withoutLastYear: readonly SkippedRule[] = crossYearRules.map((rule) => ({

@@ -130,7 +130,12 @@ export async function stageOutputFolder(
     // The previous output goes aside (renamed onto an empty folder of our own), the new one in, then the old is
     // removed; if the new one cannot go in, the old one comes back.
     const aside = await mkdtemp(`${prefix}previous-`);
-    await rename(target, aside);
+    try {
+      await rename(target, aside);
+    } catch (error) {
+      await rm(aside, { recursive: true, force: true });
+      throw error;
+    }
     try {
       await rename(path, target);
     } catch (error) {

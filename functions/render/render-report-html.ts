@@ -40,8 +40,8 @@ export interface ReportPage {
   readonly characters: readonly string[];
 }
 
-/** What the page shows, as the report template takes it (templates/report.hbs), without the fonts. */
-export type ReportPageContent = Readonly<Record<string, unknown>>;
+/** What the page shows, as the report template takes it (templates/report.hbs), without its CSS and fonts. */
+export type ReportPageContent = Readonly<ReturnType<typeof pageContent>>;
 
 /** The fonts of a page: the CSP's font-src and the @font-face rules. */
 export interface PageFonts {
@@ -55,6 +55,12 @@ export interface PageFonts {
  * as a template.
  */
 export function renderReportPage(report: ReportDocument, options: Pick<RenderHtmlOptions, 'draft'> = {}): ReportPage {
+  const content = pageContent(report, options);
+  // The characters of the page without fonts: the font rules add none that the page's fonts must draw.
+  return { content, characters: distinctCharacters(withFonts({ content, characters: [] }, { source: '', faces: '' })) };
+}
+
+function pageContent(report: ReportDocument, options: Pick<RenderHtmlOptions, 'draft'>) {
   const { narrative } = report;
   const meta = reportMetadata(report);
   const sections = reportSections(report.template).map((section, i) => {
@@ -69,28 +75,24 @@ export function renderReportPage(report: ReportDocument, options: Pick<RenderHtm
     }
     return { id, number: section.number, heading: section.heading, intro: renderMarkdown(narrative[section.field]), subsections: [] };
   });
-  const content: ReportPageContent = {
+  return {
     title: meta.title,
     issuer: meta.author,
     subject: meta.subject,
     keywords: meta.keywords.join(','),
     language: meta.language,
-    css: reportCss,
-    draftCss,
     draft: options.draft === true,
     preamble: renderMarkdown(narrative.preamble),
     sections,
     issuedOn: report.issuedOn,
     issuedOnText: issuedOnText(report.issuedOn),
   };
-  // The characters of the page without fonts: the font rules add none that the page's fonts must draw.
-  return { content, characters: distinctCharacters(withFonts({ content, characters: [] }, { source: '', faces: '' })) };
 }
 
-/** The page's HTML with its fonts: the CSP's font-src and the @font-face rules. */
+/** The page's HTML with its CSS and fonts: the CSP's font-src and the @font-face rules. */
 export function withFonts(page: ReportPage, fonts: PageFonts): string {
-  // Fonts last: a content key of the same name can never replace them.
-  return reportTemplate({ ...page.content, fontSource: fonts.source, fontFaces: fonts.faces });
+  // Ours last: the page's content (plain data, maybe from JSON) can never stand in for them.
+  return reportTemplate({ ...page.content, css: reportCss, draftCss, fontSource: fonts.source, fontFaces: fonts.faces });
 }
 
 /**

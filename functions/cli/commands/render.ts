@@ -127,10 +127,15 @@ async function writeOutput(
   const files = archiveFiles(report, { html, pdf: rendered.pdf });
   try {
     await mkdir(join(folder, fontsDir));
-    await Promise.all(fontFiles.map((file) => copyFile(file, join(folder, fontsDir, basename(file)))));
     for (const file of files) await writeFile(join(folder, file.name), file.body);
   } catch (error) {
     return fail(fileSystemProblem(out, 'cannot write the files', error));
+  }
+  try {
+    await Promise.all(fontFiles.map((file) => copyFile(file, join(folder, fontsDir, basename(file)))));
+  } catch (error) {
+    // The folder took the files above: a font that cannot be copied is this installation's failure.
+    return fail({ ...fileSystemProblem(out, "cannot copy the page's fonts", error), exitCode: exitCodes.failed });
   }
   return ok(files.map((file) => file.name));
 }

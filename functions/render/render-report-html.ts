@@ -92,7 +92,8 @@ function pageContent(report: ReportDocument, options: Pick<RenderHtmlOptions, 'd
 /** The page's HTML with its CSS and fonts: the CSP's font-src and the @font-face rules. */
 export function withFonts(page: ReportPage, fonts: PageFonts): string {
   // Ours last: the page's content (plain data, maybe from JSON) can never stand in for them.
-  return reportTemplate({ ...page.content, css: reportCss, draftCss, fontSource: fonts.source, fontFaces: fonts.faces });
+  const fontParameters = { fontSource: fonts.source, fontFaces: fonts.faces };
+  return reportTemplate({ ...page.content, css: reportCss, draftCss, ...fontParameters });
 }
 
 /**

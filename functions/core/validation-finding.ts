@@ -1,6 +1,6 @@
 // A finding is a value, not an exception: what rule, how bad, where, expected vs actual, in Chinese and English.
 
-export type RuleId = 'S1' | 'S2' | 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8' | 'R9' | 'R10' | 'R11';
+export type RuleId = 'S1' | 'S2' | 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8' | 'R9' | 'R10' | 'R11' | 'F1';
 export type Severity = 'error' | 'warning';
 
 export interface Message {

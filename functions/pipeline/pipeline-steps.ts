@@ -8,6 +8,7 @@ import { inputHash } from '../publish/input-hash';
 import { publishVersion } from '../publish/publish-version';
 import { publishSiteAssets } from '../publish/site-assets';
 import { summarizeValidation } from '../publish/validation-summary';
+import { reportGlyphCoverage } from '../render/glyph-coverage';
 import type { PipelinePorts } from './pipeline-ports';
 import type { PipelineFailure, PipelineState, StepName } from './pipeline-state';
 
@@ -41,7 +42,7 @@ const validate: PipelineStep = {
   name: 'validate',
   async run(state) {
     const report = state.report ?? missing('validate', 'a report');
-    const validation = validateReport(report, state.previous);
+    const validation = validateReport(report, state.previous, { glyphCoverage: await reportGlyphCoverage() });
     if (validation.errors > 0) {
       return fail({ step: 'validate', reason: 'invalid', message: `${validation.errors} validation error(s): nothing was published`, findings: validation.findings });
     }

@@ -9,12 +9,13 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fontSubsetter } from './font-subsetter';
+import { missingGlyphFace, missingGlyphFont } from './missing-glyph-font';
 import { processTempFolder } from './process-temp-folder';
 
 const require = createRequire(import.meta.url);
 
 /** The faces the report uses (see report.css): Noto Serif SC for text (宋体-like), Noto Sans SC bold for headings (黑体-like). */
-const faces = [
+export const printFaces = [
   { family: 'Noto Serif SC', weight: 400, file: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf' },
   { family: 'Noto Serif SC', weight: 700, file: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf' },
   { family: 'Noto Sans SC', weight: 700, file: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf' },
@@ -50,7 +51,7 @@ export function createPrintFonts(directory: string, kept = keptSubsets): PrintFo
       path.then((file) => unlink(file), () => undefined).catch(() => undefined);
     }
   };
-  const subset = (face: (typeof faces)[number], characters: string): Promise<string> => {
+  const subset = (face: (typeof printFaces)[number], characters: string): Promise<string> => {
     const key = createHash('sha256').update(`${face.file}\n${characters}`).digest('hex').slice(0, 32);
     let path = made.get(key);
     if (!path) {
@@ -58,11 +59,7 @@ export function createPrintFonts(directory: string, kept = keptSubsets): PrintFo
       path = existsSync(target)
         ? Promise.resolve(target)
         : fontSubsetter(require.resolve(face.file)).then(({ subset }) => {
-            const bytes = subset(characters);
-            // Written whole, then renamed: a page never sees half a font.
-            writeFileSync(`${target}.part`, bytes);
-            renameSync(`${target}.part`, target);
-            return target;
+            return writeWhole(target, subset(characters));
           });
       made.set(key, path);
       path.catch(() => made.delete(key));
@@ -70,14 +67,31 @@ export function createPrintFonts(directory: string, kept = keptSubsets): PrintFo
     }
     return path;
   };
+  // The last-resort face is the same for every report: written once.
+  let lastResort: Promise<string> | undefined;
+  const missingGlyph = () => {
+    lastResort ??= missingGlyphFont().then((bytes) => writeWhole(join(directory, 'missing-glyph.ttf'), bytes));
+    lastResort.catch(() => (lastResort = undefined));
+    return lastResort;
+  };
+  const rule = (family: string, weight: number | string, path: string) =>
+    `@font-face{font-family:'${family}';font-style:normal;font-weight:${weight};font-display:block;` +
+    `src:url(${pathToFileURL(path).href}) format('truetype');}`;
   return {
     directory,
     async faces(characters) {
       const text = characters.join('');
-      const paths = await Promise.all(faces.map((face) => subset(face, text)));
-      return faces
-        .map((face, i) => `@font-face{font-family:'${face.family}';font-style:normal;font-weight:${face.weight};font-display:block;src:url(${pathToFileURL(paths[i]!).href}) format('truetype');}`)
-        .join('\n');
+      const subsets = printFaces.map((face) => subset(face, text));
+      const [lastResort, ...paths] = await Promise.all([missingGlyph(), ...subsets]);
+      const rules = printFaces.map((face, i) => rule(face.family, face.weight, paths[i]!));
+      return [...rules, rule(missingGlyphFace, '100 900', lastResort!)].join('\n');
     },
   };
+}
+
+/** Written whole, then renamed: a page never sees half a font. */
+function writeWhole(target: string, bytes: Uint8Array): string {
+  writeFileSync(`${target}.part`, bytes);
+  renameSync(`${target}.part`, target);
+  return target;
 }

@@ -29,15 +29,24 @@ function fontSource(fontBaseUrl: string | undefined): string {
   return /^https?:\/\//.test(fontBaseUrl) ? new URL(fontBaseUrl).origin : "'self'";
 }
 
-// Where a page's fonts go: they depend on the page's own characters and on who reads it (the printer or the public).
-const fontFacesSlot = '\u0000font-faces\u0000';
-const fontSourceSlot = '\u0000font-src\u0000';
-
 /** A report rendered once, fonts still open: the same page is printed (local subsets) and published (woff2 by URL). */
 export interface ReportPage {
-  readonly html: string;
+  /**
+   * The template's parameters except the fonts. The fonts go in through the template's own parameters (withFonts),
+   * never by replacing a marker in rendered text, so no report text can stand in for them. Plain data (JSON).
+   */
+  readonly content: ReportPageContent;
   /** Every character of the page, each once, in code point order: what its fonts must cover. */
   readonly characters: readonly string[];
+}
+
+/** What the page shows, as the report template takes it (templates/report.hbs), without its CSS and fonts. */
+export type ReportPageContent = Readonly<ReturnType<typeof pageContent>>;
+
+/** The fonts of a page: the CSP's font-src and the @font-face rules. */
+export interface PageFonts {
+  readonly source: string;
+  readonly faces: string;
 }
 
 /**
@@ -46,6 +55,12 @@ export interface ReportPage {
  * as a template.
  */
 export function renderReportPage(report: ReportDocument, options: Pick<RenderHtmlOptions, 'draft'> = {}): ReportPage {
+  const content = pageContent(report, options);
+  // The characters of the page without fonts: the font rules add none that the page's fonts must draw.
+  return { content, characters: distinctCharacters(withFonts({ content, characters: [] }, { source: '', faces: '' })) };
+}
+
+function pageContent(report: ReportDocument, options: Pick<RenderHtmlOptions, 'draft'>) {
   const { narrative } = report;
   const meta = reportMetadata(report);
   const sections = reportSections(report.template).map((section, i) => {
@@ -60,28 +75,25 @@ export function renderReportPage(report: ReportDocument, options: Pick<RenderHtm
     }
     return { id, number: section.number, heading: section.heading, intro: renderMarkdown(narrative[section.field]), subsections: [] };
   });
-  const html = reportTemplate({
+  return {
     title: meta.title,
     issuer: meta.author,
     subject: meta.subject,
     keywords: meta.keywords.join(','),
     language: meta.language,
-    fontSource: fontSourceSlot,
-    css: reportCss,
-    draftCss,
     draft: options.draft === true,
     preamble: renderMarkdown(narrative.preamble),
     sections,
     issuedOn: report.issuedOn,
     issuedOnText: issuedOnText(report.issuedOn),
-    fontFaces: fontFacesSlot,
-  });
-  return { html, characters: distinctCharacters(html) };
+  };
 }
 
-/** Fills the fonts of a page: the CSP's font-src and the @font-face rules. */
-export function withFonts(page: ReportPage, fonts: { readonly source: string; readonly faces: string }): string {
-  return page.html.replace(fontSourceSlot, () => fonts.source).replace(fontFacesSlot, () => fonts.faces);
+/** The page's HTML with its CSS and fonts: the CSP's font-src and the @font-face rules. */
+export function withFonts(page: ReportPage, fonts: PageFonts): string {
+  // Ours last: the page's content (plain data, maybe from JSON) can never stand in for them.
+  const fontParameters = { fontSource: fonts.source, fontFaces: fonts.faces };
+  return reportTemplate({ ...page.content, css: reportCss, draftCss, ...fontParameters });
 }
 
 /**

@@ -21,10 +21,10 @@ const withNarrative = (report: ReportDocument, narrative: Partial<ReportDocument
 const applicationsBody = (body: string) => ({ overview: [{ heading: '依申请公开情况', body }] });
 
 describe('validateReport', () => {
-  it('passes the fixture with no errors and no warnings, and says the cross-year rules were skipped', () => {
+  it('passes the fixture with no errors and no warnings, and says the cross-year and font rules were skipped', () => {
     const report = validateReport(fixtureReport());
     expect(report.findings).toEqual([]);
-    expect(report.skipped.map((s) => s.rule)).toEqual(['R5', 'R6', 'R11']);
+    expect(report.skipped.map((s) => s.rule)).toEqual(['R5', 'R6', 'R11', 'F1']);
   });
 
   it.each(['2019', '2021'] as const)('passes an all-zero report of template %s', (template) => {

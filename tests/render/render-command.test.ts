@@ -1,11 +1,11 @@
 // `nianbao render`: the files it writes, and when it refuses.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { registerRenderCommand } from '../../functions/cli/commands/render';
-import { fixtureJson } from './render-fixtures';
+import { inProcessCli } from '../support/run-cli';
+import { writeInvalidReport } from './render-fixtures';
 import { readPdf } from './read-pdf';
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-render-cli-'));
@@ -16,32 +16,10 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function nianbao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const program = new Command('nianbao').exitOverride();
-  registerRenderCommand(program);
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void stdout.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void stderr.push(a.join(' ')));
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['node', 'nianbao', ...args]);
-    return { code: Number(process.exitCode ?? 0), stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-  } finally {
-    process.exitCode = undefined;
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const nianbao = inProcessCli(registerRenderCommand);
 
 /** The fixture with 三 一 总计 off by one: R1/R2/R3 errors. */
-function broken(): string {
-  const json = fixtureJson() as { statistics: { applications: { received: { total: number } } } };
-  json.statistics.applications.received.total += 1;
-  const file = join(dir, 'broken.json');
-  writeFileSync(file, JSON.stringify(json));
-  return file;
-}
+const broken = () => writeInvalidReport(dir);
 
 describe('nianbao render', () => {
   it('writes HTML, PDF, JSON and the tables as CSV with a BOM, and prints the paths', async () => {

@@ -1,5 +1,6 @@
 // Documents the render tests print: the 2023 fixture, and a 2019 document derived from the template.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cellsOf } from '../../functions/core/format/templates';
 import { parseReport } from '../../functions/core/report/parse-report';
 import type { ReportDocument, TableValues } from '../../functions/core/report/report-document';
@@ -13,6 +14,15 @@ export function loadReport(json: unknown): ReportDocument {
 export const fixtureJson = (): Record<string, unknown> => JSON.parse(readFileSync(new URL('../../samples/lishi-2023.json', import.meta.url), 'utf8'));
 
 export const lishi2023 = (): ReportDocument => loadReport(fixtureJson());
+
+/** The fixture with 三 一 总计 off by one (R1/R2/R3 errors), written to `dir`; its path. */
+export function writeInvalidReport(dir: string): string {
+  const json = fixtureJson() as { statistics: { applications: { received: { total: number } } } };
+  json.statistics.applications.received.total += 1;
+  const file = join(dir, 'invalid.json');
+  writeFileSync(file, JSON.stringify(json));
+  return file;
+}
 
 /** A 2019-template document: every cell of cellsOf('2019') set to a distinct small number. */
 export function report2019(): ReportDocument {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { parseReport } from '../../core/report/parse-report';
 import type { ReportDocument } from '../../core/report/report-document';
 import { validateReport } from '../../core/rules/validate-report';
+import { reportGlyphCoverage } from '../../render/glyph-coverage';
 import { summarize } from '../../core/validation-finding';
 import { formatFindings } from '../print-findings';
 import { readJsonFile, type JsonFileRefusal } from '../read-json-file';
@@ -41,7 +42,9 @@ async function validateCommand(path: string, options: ValidateOptions): Promise<
     previous = parsedLast.value;
   }
   const parsed = parseReport(input.value);
-  const report = parsed.ok ? validateReport(parsed.value, previous) : summarize(parsed.error);
+  const report = parsed.ok
+    ? validateReport(parsed.value, previous, { glyphCoverage: await reportGlyphCoverage() })
+    : summarize(parsed.error);
   console.log(options.json ? JSON.stringify(report, null, 2) : formatFindings(report, parsed.ok ? parsed.value.template : undefined));
   return report.errors === 0 ? exitCodes.ok : exitCodes.invalid;
 }

@@ -5,6 +5,7 @@ import type { ReportDocument } from '../report/report-document';
 import { checkBlankCells } from './blank-cells';
 import { checkCrossFooting } from './cross-footing';
 import { checkCarriedOver, checkInForce } from './cross-year';
+import { checkGlyphCoverage, type GlyphCoverage } from './glyph-coverage';
 import { checkIssueDate } from './issue-date';
 import { checkNarrativeNumbers } from './narrative-numbers';
 import { checkNarrativeCopied } from './narrative-similarity';
@@ -14,7 +15,16 @@ import { summarize, type SkippedRule, type ValidationReport } from '../validatio
 
 const crossYearRules = ['R5', 'R6', 'R11'] as const;
 
-export function validateReport(report: ReportDocument, previous?: ReportDocument): ValidationReport {
+export interface ValidationOptions {
+  /** What the report's fonts can draw (read from the font files outside the core); without it F1 is skipped. */
+  readonly glyphCoverage?: GlyphCoverage;
+}
+
+export function validateReport(
+  report: ReportDocument,
+  previous?: ReportDocument,
+  options: ValidationOptions = {},
+): ValidationReport {
   const cells = cellValues(report);
   const fields = narrativeFields(report.narrative);
   const resolved = fields.some(hasReference) ? resolveReferences(report) : report;
@@ -35,9 +45,19 @@ export function validateReport(report: ReportDocument, previous?: ReportDocument
     ...checkIssueDate(context),
     ...checkReferences(report.template, fields),
     ...checkNarrativeCopied(context),
+    ...(options.glyphCoverage ? checkGlyphCoverage(report, options.glyphCoverage) : []),
   ];
-  return summarize(findings, skippedRules(report, previous));
+  const skipped = skippedRules(report, previous);
+  return summarize(findings, options.glyphCoverage ? skipped : [...skipped, withoutFonts]);
 }
+
+const withoutFonts: SkippedRule = {
+  rule: 'F1',
+  reason: {
+    zh: '未提供报告字体的字符覆盖范围，字体核对未进行',
+    en: "the report fonts' character coverage was not given; font check not run",
+  },
+};
 
 const withoutLastYear: readonly SkippedRule[] = crossYearRules.map((rule) => ({
   rule,

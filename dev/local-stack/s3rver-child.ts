@@ -4,8 +4,8 @@ import S3rver from 's3rver';
 import { conditionalPut } from './s3rver-conditional-put';
 import { serveUntilStopped } from './stand-in-process';
 
-const [directory = '', port = '0', bucket = ''] = process.argv.slice(2);
-const server = new S3rver({ address: '127.0.0.1', port: Number(port), directory, silent: true, configureBuckets: bucket ? [{ name: bucket }] : [] });
+const [directory = '', port = '0', ...buckets] = process.argv.slice(2);
+const server = new S3rver({ address: '127.0.0.1', port: Number(port), directory, silent: true, configureBuckets: buckets.map((name) => ({ name })) });
 // Before s3rver's router (the last middleware), which would store the object.
 server.middleware.splice(server.middleware.length - 1, 0, conditionalPut);
 const address = await server.run();

@@ -109,12 +109,14 @@ export class S3ArtifactStore implements ArtifactStore {
   }
 }
 
-/** Creates the bucket if missing (local stand-ins and tests; on AWS the CDK stack owns it). */
-export async function ensureBucket(config: PublishConfig): Promise<void> {
+/** Creates the archive and staging buckets if missing (local stand-ins and tests; on AWS the CDK stack owns them). */
+export async function ensureBuckets(config: PublishConfig): Promise<void> {
   const client = s3Client(config);
-  try {
-    await client.send(new HeadBucketCommand({ Bucket: config.bucket }));
-  } catch {
-    await client.send(new CreateBucketCommand({ Bucket: config.bucket }));
+  for (const bucket of [config.bucket, config.stagingBucket]) {
+    try {
+      await client.send(new HeadBucketCommand({ Bucket: bucket }));
+    } catch {
+      await client.send(new CreateBucketCommand({ Bucket: bucket }));
+    }
   }
 }

@@ -1,11 +1,14 @@
 // nianbao publish --year <y> [--agency <code>…] [--change-note "…"] [--concurrency n]
-// Runs the pipeline (assemble → validate → render → publish → notify) against the configured stores.
+// One run per agency through the pipeline (assemble → validate → render → publish → updatePublicView) against the
+// configured stores.
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { ChromiumRenderer } from '../../adapters/chromium-renderer';
 import { pipelinePorts, publicUrl } from '../../adapters/pipeline-wiring';
 import { MissingConfigError, readPublishConfig } from '../../adapters/publish-config';
 import { summarize } from '../../core/validation-finding';
+import { LogOutcomeReporter } from '../../adapters/log-outcome-reporter';
+import { newRun } from '../../pipeline/run';
 import { runBatch, type BatchItem } from '../../pipeline/run-pipeline';
 import { formatFindings } from '../print-findings';
 import { exitCodes } from '../exit-codes';
@@ -51,10 +54,11 @@ async function publishCommand(options: PublishOptions): Promise<number> {
       console.error(`no statistics for ${year}: import them first (nianbao stats import)`);
       return exitCodes.invalid;
     }
-    const requests = agencies.map((agency) => ({ agency, year, ...(options.changeNote ? { changeNote: options.changeNote } : {}), ...(options.approver ? { approver: options.approver } : {}) }));
-    const bar = requests.length > 1 && process.stderr.isTTY ? new SingleBar({ format: '{bar} {value}/{total} reports · {agency}', hideCursor: true }, Presets.shades_classic) : undefined;
-    bar?.start(requests.length, 0, { agency: '' });
-    const items = await runBatch(requests, ports, { concurrency, onDone: (item) => bar?.increment({ agency: item.request.agency }) });
+    const runs = agencies.map((agency) => newRun({ agency, year, changeNote: options.changeNote, approver: options.approver }));
+    const bar = runs.length > 1 && process.stderr.isTTY ? new SingleBar({ format: '{bar} {value}/{total} reports · {agency}', hideCursor: true }, Presets.shades_classic) : undefined;
+    bar?.start(runs.length, 0, { agency: '' });
+    const onDone = (item: BatchItem) => bar?.increment({ agency: item.run.request.agency });
+    const items = await runBatch(runs, ports, new LogOutcomeReporter(), { concurrency, onDone });
     bar?.stop();
     return report(items, config);
   } finally {
@@ -64,20 +68,18 @@ async function publishCommand(options: PublishOptions): Promise<number> {
 
 function report(items: readonly BatchItem[], config: ReturnType<typeof readPublishConfig>): number {
   let failed = 0;
-  for (const { request, result } of items) {
-    const name = `${request.agency} ${request.year}`;
-    if (result.ok) {
-      const p = result.value.publication;
-      if (p) console.log(`${name}: v${p.version}${p.reused ? ' (identical to the published version, nothing new)' : ''}\n  ${publicUrl(config, p.keys.html)}\n  ${publicUrl(config, p.keys.pdf)}`);
+  for (const { run, outcome } of items) {
+    const name = `${run.request.agency} ${run.request.year}`;
+    if (outcome.kind === 'published') {
+      const { version, reused, keys } = outcome;
+      console.log(`${name}: v${version}${reused ? ' (identical to the published version, nothing new)' : ''}\n  ${publicUrl(config, keys.html)}\n  ${publicUrl(config, keys.pdf)}`);
       continue;
     }
     failed++;
-    const error = result.error;
-    if ('step' in error) {
-      console.error(`${name}: not published (${error.step}): ${error.message}`);
-      if (error.findings.length > 0) console.error(formatFindings(summarize(error.findings), undefined));
-    } else console.error(`${name}: failed: ${error.name}: ${error.message}`);
+    console.error(`${name}: not published (${outcome.kind} at ${outcome.step}): ${outcome.reason}`);
+    if (outcome.kind === 'rejected' && outcome.findings.length > 0) console.error(formatFindings(summarize(outcome.findings), undefined));
   }
   if (items.length > 1) console.log(`${items.length - failed} of ${items.length} published`);
+  if (items.some((i) => i.outcome.kind === 'failed')) return exitCodes.failed;
   return failed > 0 ? exitCodes.invalid : exitCodes.ok;
 }

@@ -18,10 +18,12 @@ export interface SiteAssetSource {
   read(key: string): Promise<Uint8Array>;
 }
 
-// Keys this process has seen in the bucket: after the first report, publishing costs no request for fonts.
-const present = new Set<string>();
+// Keys this process has seen in each bucket: after the first report, publishing costs no request for fonts.
+const presentIn = new WeakMap<ArtifactStore, Set<string>>();
 
 export async function publishSiteAssets(store: ArtifactStore, assets: readonly SiteAsset[], source: SiteAssetSource, parallel = 8): Promise<void> {
+  let present = presentIn.get(store);
+  if (!present) presentIn.set(store, (present = new Set()));
   const missing = assets.filter((a) => !present.has(a.key));
   let next = 0;
   const worker = async () => {

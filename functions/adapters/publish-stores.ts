@@ -12,8 +12,8 @@ export function publishStores(config: PublishConfig) {
   return {
     statistics: new DynamoStatisticsRepository(dynamo, config.table),
     publications: new DynamoPublicationRepository(dynamo, config.table),
-    store: new S3ArtifactStore(s3Client(config), config.bucket),
-    staging: new S3ArtifactStore(s3Client(config), config.stagingBucket),
+    store: new S3ArtifactStore(s3Client(config, config.bucket), config.bucket),
+    staging: new S3ArtifactStore(s3Client(config, config.stagingBucket), config.stagingBucket),
     cdn: config.distributionId ? new CloudFrontInvalidator(cloudFrontClient(config.region), config.distributionId) : new RecordingInvalidator(),
   };
 }

@@ -7,11 +7,7 @@ export type RunEvent = { readonly runId: string; readonly progress: RunStatus } 
 
 export class LogOutcomeReporter implements RunOutcomeReporter {
   readonly events: RunEvent[] = [];
-  constructor(
-    private readonly log?: (line: string) => void,
-    /** The public URL of an archive key. */
-    private readonly url: (key: string) => string = (key) => key,
-  ) {}
+  constructor(private readonly log?: (line: string) => void) {}
 
   async progress(run: Run, status: RunStatus): Promise<void> {
     this.events.push({ runId: run.id, progress: status });
@@ -21,7 +17,7 @@ export class LogOutcomeReporter implements RunOutcomeReporter {
     this.events.push({ runId: run.id, outcome });
     const name = `${run.request.agency} ${run.request.year}`;
     if (outcome.kind === 'published') {
-      this.log?.(`${name}: v${outcome.version}${outcome.reused ? ' (unchanged, existing version)' : ''} → ${this.url(outcome.keys.html)}`);
+      this.log?.(`${name}: v${outcome.version}${outcome.reused ? ' (unchanged, existing version)' : ''} → ${outcome.keys.html}`);
     } else this.log?.(`${name}: ${outcome.kind} (${outcome.step}): ${outcome.reason}`);
   }
 }

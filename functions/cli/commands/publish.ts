@@ -8,7 +8,7 @@ import { pipelinePorts, publicUrl } from '../../adapters/pipeline-wiring';
 import { MissingConfigError, readPublishConfig } from '../../adapters/publish-config';
 import { summarize } from '../../core/validation-finding';
 import { LogOutcomeReporter } from '../../adapters/log-outcome-reporter';
-import { newRun } from '../../pipeline/run';
+import { newRun, runIdPattern } from '../../pipeline/run';
 import { runBatch, type BatchItem } from '../../pipeline/run-pipeline';
 import { formatFindings } from '../print-findings';
 import { exitCodes } from '../exit-codes';
@@ -18,6 +18,7 @@ interface PublishOptions {
   agency?: string[];
   changeNote?: string;
   approver?: string;
+  runId?: string;
   concurrency: string;
 }
 
@@ -29,6 +30,7 @@ export function registerPublishCommand(program: Command): void {
     .option('--agency <code...>', 'agency code(s); default: every agency with statistics for the year')
     .option('--change-note <text>', '更正说明: why this version replaces the previous one')
     .option('--approver <name>', 'who approved the publication (recorded in the manifest)')
+    .option('--run-id <id>', 'one agency only: the run\'s idempotency key (the same id again gives the first outcome)')
     .option('--concurrency <n>', 'reports rendered at once', '2')
     .action(async (options: PublishOptions) => {
       process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -54,7 +56,12 @@ async function publishCommand(options: PublishOptions): Promise<number> {
       console.error(`no statistics for ${year}: import them first (nianbao stats import)`);
       return exitCodes.invalid;
     }
-    const runs = agencies.map((agency) => newRun({ agency, year, changeNote: options.changeNote, approver: options.approver }));
+    if (options.runId !== undefined && (agencies.length !== 1 || !runIdPattern.test(options.runId))) {
+      console.error('nianbao publish: --run-id takes 1–80 letters, digits, - or _, and exactly one --agency');
+      return exitCodes.invalid;
+    }
+    const request = { year, changeNote: options.changeNote, approver: options.approver };
+    const runs = agencies.map((agency) => newRun({ ...request, agency }, { kind: 'cli' }, options.runId));
     const bar = runs.length > 1 && process.stderr.isTTY ? new SingleBar({ format: '{bar} {value}/{total} reports · {agency}', hideCursor: true }, Presets.shades_classic) : undefined;
     bar?.start(runs.length, 0, { agency: '' });
     const onDone = (item: BatchItem) => bar?.increment({ agency: item.run.request.agency });

@@ -1,5 +1,6 @@
 // npm run bench:publish [-- N] — publishing N synthetic agencies' reports through the whole local pipeline
-// (assemble, validate, HTML, PDF, staging and archive on S3 via s3rver, DynamoDB via dynalite, public view) with 1 and 2 renders at once,
+// (assemble, validate, HTML, PDF, staging and archive on S3 via s3rver, DynamoDB via dynalite, public view)
+// with 1 and 2 renders at once,
 // and in the same run bare Chrome printing the same HTML at the same concurrency (new page, file:// origin for the
 // fonts, setContent, page.pdf): the floor. The two alternate in rounds (ROUNDS, default 4). Targets: ≥ 200
 // reports/minute; pipeline ≥ 0.8× bare. STORES=memory runs the pipeline on the tests' in-memory stores instead of

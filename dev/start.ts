@@ -73,9 +73,12 @@ async function start(options: StartOptions): Promise<number> {
     const outcome = await runPipeline(newRun({ agency, year }), ports, new LogOutcomeReporter());
     if (outcome.kind !== 'published') {
       console.error(`the sample was not published (${outcome.step}): ${outcome.reason}`);
-      if (outcome.kind === 'rejected' && outcome.findings.length > 0) console.error(formatFindings(summarize(outcome.findings), narrative.template));
+      if (outcome.kind === 'rejected' && outcome.findings.length > 0) {
+        console.error(formatFindings(summarize(outcome.findings), narrative.template));
+      }
     } else {
-      console.log(`published ${agency} ${year} v${outcome.version}${outcome.reused ? ' (unchanged: the existing version)' : ''}`);
+      const unchanged = outcome.reused ? ' (unchanged: the existing version)' : '';
+      console.log(`published ${agency} ${year} v${outcome.version}${unchanged}`);
       console.log(`HTML: ${publicUrl(stack.config, outcome.keys.html)}`);
       console.log(`PDF:  ${publicUrl(stack.config, outcome.keys.pdf)}`);
       console.log(`All versions: ${publicUrl(stack.config, outcome.keys.index)}`);

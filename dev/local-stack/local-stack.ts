@@ -42,7 +42,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await mkdir(join(options.dataDir, 's3'), { recursive: true });
     const [dynamo, s3] = await Promise.all([
       startDynalite({ path: join(options.dataDir, 'dynamodb'), port: options.ports?.dynamodb ?? 0 }),
-      startS3rver({ directory: join(options.dataDir, 's3'), buckets: [bucket, stagingBucket], port: options.ports?.s3 ?? 0 }),
+      startS3rver({
+        directory: join(options.dataDir, 's3'),
+        buckets: [bucket, stagingBucket],
+        port: options.ports?.s3 ?? 0,
+      }),
     ]);
     started.push(dynamo, s3);
     const base: PublishConfig = {

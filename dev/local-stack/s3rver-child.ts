@@ -8,7 +8,8 @@ import { serveUntilStopped } from './stand-in-process';
 
 makePutsDurable();
 const [directory = '', port = '0', ...buckets] = process.argv.slice(2);
-const server = new S3rver({ address: '127.0.0.1', port: Number(port), directory, silent: true, configureBuckets: buckets.map((name) => ({ name })) });
+const configureBuckets = buckets.map((name) => ({ name }));
+const server = new S3rver({ address: '127.0.0.1', port: Number(port), directory, silent: true, configureBuckets });
 // Before s3rver's router (the last middleware), which would store the object.
 server.middleware.splice(server.middleware.length - 1, 0, conditionalPut);
 const address = await server.run();

@@ -9,10 +9,15 @@ import { fontFiles } from '../render/font-faces';
 const require = createRequire(import.meta.url);
 const fontPackages = ['@fontsource/noto-serif-sc', '@fontsource/noto-sans-sc'];
 /** A new font release gets new keys, so an asset key never changes meaning. */
-const fontsVersion = [...new Set(fontPackages.map((p) => (require(`${p}/package.json`) as { version: string }).version))].join('-');
+const fontsVersion = [
+  ...new Set(fontPackages.map((p) => (require(`${p}/package.json`) as { version: string }).version)),
+].join('-');
 export const fontAssetPrefix = `assets/fonts/${fontsVersion}/`;
 
-export const fontAsset = (path: string): SiteAsset => ({ key: `${fontAssetPrefix}${basename(path)}`, type: 'font/woff2' });
+export const fontAsset = (path: string): SiteAsset => ({
+  key: `${fontAssetPrefix}${basename(path)}`,
+  type: 'font/woff2',
+});
 
 export class UnknownSiteAssetError extends Error {
   override name = 'UnknownSiteAssetError';
@@ -24,7 +29,13 @@ export const fontSiteAssets: SiteAssetSource = {
     if (name && !name.includes('/')) {
       for (const directory of fontFiles().directories) {
         const path = join(directory, name);
-        if (await access(path).then(() => true, () => false)) return readFile(path);
+        if (
+          await access(path).then(
+            () => true,
+            () => false,
+          )
+        )
+          return readFile(path);
       }
     }
     throw new UnknownSiteAssetError(`${key} is not a file of the installed font packages (${fontPackages.join(', ')})`);

@@ -3,7 +3,8 @@
 import type { Run } from '../pipeline/run';
 import type { RunOutcome, RunOutcomeReporter, RunStatus } from '../pipeline/run-outcome';
 
-export type RunEvent = { readonly runId: string; readonly progress: RunStatus } | { readonly runId: string; readonly outcome: RunOutcome };
+export type RunEvent =
+  { readonly runId: string; readonly progress: RunStatus } | { readonly runId: string; readonly outcome: RunOutcome };
 
 export class LogOutcomeReporter implements RunOutcomeReporter {
   readonly events: RunEvent[] = [];
@@ -17,7 +18,9 @@ export class LogOutcomeReporter implements RunOutcomeReporter {
     this.events.push({ runId: run.id, outcome });
     const name = `${run.request.agency} ${run.request.year}`;
     if (outcome.kind === 'published') {
-      this.log?.(`${name}: v${outcome.version}${outcome.reused ? ' (unchanged, existing version)' : ''} → ${outcome.keys.html}`);
+      this.log?.(
+        `${name}: v${outcome.version}${outcome.reused ? ' (unchanged, existing version)' : ''} → ${outcome.keys.html}`,
+      );
     } else this.log?.(`${name}: ${outcome.kind} (${outcome.step}): ${outcome.reason}`);
   }
 }

@@ -21,7 +21,11 @@ export interface PipelineStores {
 export function pipelinePorts(
   config: PublishConfig,
   renderer: ReportRenderer,
-  options: { readonly narratives?: PipelinePorts['narratives']; readonly stores?: PipelineStores; readonly publishing?: PublishTuning } = {},
+  options: {
+    readonly narratives?: PipelinePorts['narratives'];
+    readonly stores?: PipelineStores;
+    readonly publishing?: PublishTuning;
+  } = {},
 ): PipelinePorts {
   const stores = options.stores ?? publishStores(config);
   const narratives =
@@ -45,4 +49,5 @@ export function pipelinePorts(
 }
 
 /** The public URL of an archive key: behind the CDN (or the local CDN server) the bucket's paths are the site's. */
-export const publicUrl = (config: PublishConfig, key: string): string => `${(config.publicBaseUrl ?? '').replace(/\/$/, '')}/${key}`;
+export const publicUrl = (config: PublishConfig, key: string): string =>
+  `${(config.publicBaseUrl ?? '').replace(/\/$/, '')}/${key}`;

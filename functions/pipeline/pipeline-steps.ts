@@ -18,7 +18,11 @@ import type { StageName, Stages } from './run-stages';
 import { readStaged, readStagedJson, stage, stageJson, stagingKey } from './staged-artifacts';
 import type { Rejection } from './step-failure';
 
-export interface PipelineStep<I extends StageName = StageName, O extends StageName = StageName, P extends PortName = PortName> {
+export interface PipelineStep<
+  I extends StageName = StageName,
+  O extends StageName = StageName,
+  P extends PortName = PortName,
+> {
   readonly name: StepName;
   /** What the run's source is told while the step runs. */
   readonly status: RunStatus;
@@ -62,7 +66,8 @@ const validate = step({
       previousReports.get(agency, year - 1),
     ]);
     const validation = validateReport(report, previous);
-    if (validation.errors > 0) return rejected(`${validation.errors} validation error(s): nothing was published`, validation.findings);
+    if (validation.errors > 0)
+      return rejected(`${validation.errors} validation error(s): nothing was published`, validation.findings);
     return ok({ ...state, validation: summarizeValidation(validation) });
   },
 });
@@ -76,7 +81,12 @@ const render = step({
   async run(state, { staging, renderer }) {
     const rendered = await renderer.render(await readStagedJson<ReportDocument>(staging, state.staged.report));
     const [html, pdf] = await Promise.all([
-      stage(staging, stagingKey(state.run, 'report.html'), new TextEncoder().encode(rendered.html), 'text/html; charset=utf-8'),
+      stage(
+        staging,
+        stagingKey(state.run, 'report.html'),
+        new TextEncoder().encode(rendered.html),
+        'text/html; charset=utf-8',
+      ),
       stage(staging, stagingKey(state.run, 'report.pdf'), rendered.pdf, 'application/pdf'),
     ]);
     return ok({ ...state, staged: { ...state.staged, html, pdf }, assets: rendered.assets });
@@ -121,13 +131,22 @@ const updatePublicView = step({
   ports: ['archive', 'publications', 'cdn', 'publishing'] as const,
   async run(state, { archive, publications, cdn, publishing }) {
     const { report } = state.publication;
-    await updateView(report, state.publication, { store: archive, publications, cdn, ...(publishing.fault ? { fault: publishing.fault } : {}) });
+    await updateView(report, state.publication, {
+      store: archive,
+      publications,
+      cdn,
+      ...(publishing.fault ? { fault: publishing.fault } : {}),
+    });
     return ok({ ...state, publicView: { index: publicViewKeys(report).indexHtml } });
   },
 });
 
 // Compile-time check that the list is in order: each step's output stage is the next step's input stage.
-type InOrder<S extends readonly PipelineStep[]> = S extends readonly [infer A extends PipelineStep, infer B extends PipelineStep, ...infer R extends PipelineStep[]]
+type InOrder<S extends readonly PipelineStep[]> = S extends readonly [
+  infer A extends PipelineStep,
+  infer B extends PipelineStep,
+  ...infer R extends PipelineStep[],
+]
   ? A['output'] extends B['input']
     ? InOrder<readonly [B, ...R]>
     : { readonly outOfOrder: [A['name'], B['name']] }

@@ -16,7 +16,12 @@ export type RunOutcome =
       /** Archive keys (the CDN serves them at the same paths). */
       readonly keys: { readonly html: string; readonly pdf: string; readonly index: string };
     }
-  | { readonly kind: 'rejected'; readonly step: StepName; readonly reason: string; readonly findings: readonly ValidationFinding[] }
+  | {
+      readonly kind: 'rejected';
+      readonly step: StepName;
+      readonly reason: string;
+      readonly findings: readonly ValidationFinding[];
+    }
   /** `run`: before or after the steps (the run id, its outcome record). */
   | { readonly kind: 'failed'; readonly step: StepName | 'run'; readonly reason: string };
 

@@ -36,11 +36,17 @@ function handOff(state: unknown, options: RunOptions): unknown {
   if (options.serializeState === false) return state;
   const json = JSON.stringify(state);
   const bytes = Buffer.byteLength(json);
-  if (bytes > maxStateBytes) throw new StateTooLargeError(`the run's state is ${bytes} bytes, over ${maxStateBytes}: stage it`);
+  if (bytes > maxStateBytes)
+    throw new StateTooLargeError(`the run's state is ${bytes} bytes, over ${maxStateBytes}: stage it`);
   return JSON.parse(json) as unknown;
 }
 
-async function runStep(step: PipelineStep, state: unknown, ports: PipelinePorts, options: RunOptions): Promise<{ state: unknown } | StepFailure> {
+async function runStep(
+  step: PipelineStep,
+  state: unknown,
+  ports: PipelinePorts,
+  options: RunOptions,
+): Promise<{ state: unknown } | StepFailure> {
   const { attempts, delayMs } = options.retry ?? { attempts: 3, delayMs: 500 };
   for (let attempt = 1; ; attempt++) {
     let failure: StepFailure;
@@ -52,12 +58,18 @@ async function runStep(step: PipelineStep, state: unknown, ports: PipelinePorts,
       failure = classifyError(step.name, error);
     }
     if (failure.kind !== 'retryable') return failure;
-    if (attempt >= attempts) return { ...failure, kind: 'failed', reason: `${failure.reason} (still failing after ${attempts} attempts)` };
+    if (attempt >= attempts)
+      return { ...failure, kind: 'failed', reason: `${failure.reason} (still failing after ${attempts} attempts)` };
     await sleep(delayMs * 2 ** (attempt - 1));
   }
 }
 
-async function runSteps(run: Run, ports: PipelinePorts, reporter: RunOutcomeReporter, options: RunOptions): Promise<RunOutcome> {
+async function runSteps(
+  run: Run,
+  ports: PipelinePorts,
+  reporter: RunOutcomeReporter,
+  options: RunOptions,
+): Promise<RunOutcome> {
   let state: unknown = { run };
   for (const step of options.steps ?? pipelineSteps) {
     // Progress is advisory: a source that cannot be told "rendering" still gets the outcome.
@@ -70,11 +82,26 @@ async function runSteps(run: Run, ports: PipelinePorts, reporter: RunOutcomeRepo
     state = result.state;
   }
   const { publication, publicView } = state as Listed;
-  return { kind: 'published', version: publication.version, reused: publication.reused, keys: { html: publication.keys.html, pdf: publication.keys.pdf, index: publicView.index } };
+  return {
+    kind: 'published',
+    version: publication.version,
+    reused: publication.reused,
+    keys: { html: publication.keys.html, pdf: publication.keys.pdf, index: publicView.index },
+  };
 }
 
-async function decide(run: Run, ports: PipelinePorts, reporter: RunOutcomeReporter, options: RunOptions): Promise<RunOutcome> {
-  if (!runIdPattern.test(run.id)) return { kind: 'failed', step: 'run', reason: `run id ${JSON.stringify(run.id)} is not 1–80 letters, digits, - or _` };
+async function decide(
+  run: Run,
+  ports: PipelinePorts,
+  reporter: RunOutcomeReporter,
+  options: RunOptions,
+): Promise<RunOutcome> {
+  if (!runIdPattern.test(run.id))
+    return {
+      kind: 'failed',
+      step: 'run',
+      reason: `run id ${JSON.stringify(run.id)} is not 1–80 letters, digits, - or _`,
+    };
   try {
     // The same id twice: the outcome the first run recorded, without running anything.
     const recorded = await recordedOutcome(ports.staging, run);
@@ -88,7 +115,12 @@ async function decide(run: Run, ports: PipelinePorts, reporter: RunOutcomeReport
 }
 
 /** Runs one run to its outcome, reports it, and returns it. Throws only if the outcome could not be reported. */
-export async function runPipeline(run: Run, ports: PipelinePorts, reporter: RunOutcomeReporter, options: RunOptions = {}): Promise<RunOutcome> {
+export async function runPipeline(
+  run: Run,
+  ports: PipelinePorts,
+  reporter: RunOutcomeReporter,
+  options: RunOptions = {},
+): Promise<RunOutcome> {
   const outcome = await decide(run, ports, reporter, options);
   await reporter.outcome(run, outcome);
   return outcome;
@@ -111,9 +143,11 @@ export async function runBatch(
   const worker = async () => {
     while (next < runs.length) {
       const run = runs[next++] as Run;
-      const outcome = await runPipeline(run, ports, reporter, options).catch(
-        (error: unknown): RunOutcome => ({ kind: 'failed', step: 'run', reason: `the outcome was not reported: ${errorReason(error)}` }),
-      );
+      const outcome = await runPipeline(run, ports, reporter, options).catch((error: unknown): RunOutcome => ({
+        kind: 'failed',
+        step: 'run',
+        reason: `the outcome was not reported: ${errorReason(error)}`,
+      }));
       const item = { run, outcome };
       items.push(item);
       options.onDone?.(item);

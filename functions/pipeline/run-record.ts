@@ -27,6 +27,9 @@ export async function recordedOutcome(staging: ArtifactStore, run: Run): Promise
 /** Records the outcome unless a run of the same id recorded one first; returns the one that stands. */
 export async function recordOutcome(staging: ArtifactStore, run: Run, outcome: RunOutcome): Promise<RunOutcome> {
   const body = new TextEncoder().encode(JSON.stringify({ run, outcome } satisfies RunRecord));
-  if (await staging.putNew(recordKey(run), body, { contentType: 'application/json', cacheControl: stagingCacheControl })) return outcome;
+  if (
+    await staging.putNew(recordKey(run), body, { contentType: 'application/json', cacheControl: stagingCacheControl })
+  )
+    return outcome;
   return outcomeOf(await readStagedJson<RunRecord>(staging, recordKey(run)), run);
 }

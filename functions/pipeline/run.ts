@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 
 /** Who asked: the CLI, or a CMS entry (its document id) and the run record the CMS keeps for this request. */
-export type RunSource = { readonly kind: 'cli' } | { readonly kind: 'cms'; readonly documentId: string; readonly runRecordId: string };
+export type RunSource =
+  { readonly kind: 'cli' } | { readonly kind: 'cms'; readonly documentId: string; readonly runRecordId: string };
 
 export interface RunRequest {
   readonly agency: string;
@@ -24,7 +25,10 @@ export const runIdPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/;
 
 /** A new run with a fresh id (the CLI's case; the CMS brings its own id). */
 export function newRun(
-  request: Pick<RunRequest, 'agency' | 'year'> & { readonly changeNote?: string | undefined; readonly approver?: string | undefined },
+  request: Pick<RunRequest, 'agency' | 'year'> & {
+    readonly changeNote?: string | undefined;
+    readonly approver?: string | undefined;
+  },
   source: RunSource = { kind: 'cli' },
   id: string = randomUUID(),
 ): Run {

@@ -16,7 +16,12 @@ export class StagedArtifactMissingError extends Error {
 }
 
 /** Writes an artifact (a rerun overwrites what a crashed attempt left) and returns its key for the state. */
-export async function stage(staging: ArtifactStore, key: string, body: Uint8Array, contentType: string): Promise<string> {
+export async function stage(
+  staging: ArtifactStore,
+  key: string,
+  body: Uint8Array,
+  contentType: string,
+): Promise<string> {
   await staging.put(key, body, { contentType, cacheControl: stagingCacheControl });
   return key;
 }

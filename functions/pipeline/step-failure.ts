@@ -57,4 +57,5 @@ export function classifyError(step: StepName, error: unknown): StepFailure {
   return { kind: retryable ? 'retryable' : 'failed', step, reason: errorReason(error), findings: [] };
 }
 
-export const errorReason = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+export const errorReason = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);

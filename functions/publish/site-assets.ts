@@ -21,7 +21,12 @@ export interface SiteAssetSource {
 // Keys this process has seen in each bucket: after the first report, publishing costs no request for fonts.
 const presentIn = new WeakMap<ArtifactStore, Set<string>>();
 
-export async function publishSiteAssets(store: ArtifactStore, assets: readonly SiteAsset[], source: SiteAssetSource, parallel = 8): Promise<void> {
+export async function publishSiteAssets(
+  store: ArtifactStore,
+  assets: readonly SiteAsset[],
+  source: SiteAssetSource,
+  parallel = 8,
+): Promise<void> {
   let present = presentIn.get(store);
   if (!present) presentIn.set(store, (present = new Set()));
   const missing = assets.filter((a) => !present.has(a.key));
@@ -29,7 +34,8 @@ export async function publishSiteAssets(store: ArtifactStore, assets: readonly S
   const worker = async () => {
     while (next < missing.length) {
       const asset = missing[next++] as SiteAsset;
-      await store.putNew(asset.key, await source.read(asset.key), { contentType: asset.type, cacheControl: immutableCacheControl });
+      const options = { contentType: asset.type, cacheControl: immutableCacheControl };
+      await store.putNew(asset.key, await source.read(asset.key), options);
       present.add(asset.key);
     }
   };

@@ -25,7 +25,8 @@ function parseView(body: Uint8Array | undefined): PublicView | undefined {
   }
 }
 
-// Publishers in one process take turns on a report's public view (S3 PUTs to one key race; s3rver's are not even atomic).
+// Publishers in one process take turns on a report's public view (S3 PUTs to one key race; s3rver's are not even
+// atomic).
 const viewLocks = new Map<string, Promise<void>>();
 async function withViewLock(key: ReportKey, work: () => Promise<void>): Promise<void> {
   const id = `${key.agency}/${key.year}`;
@@ -73,7 +74,10 @@ async function writePublicView(key: ReportKey, view: PublicView, { store, fault 
   const json = { contentType: 'application/json', cacheControl: shortCacheControl };
   // index.json last: when it is current, the others were written before it.
   await Promise.all([
-    store.put(keys.indexHtml, new TextEncoder().encode(renderPublicViewPage(view)), { contentType: 'text/html; charset=utf-8', cacheControl: shortCacheControl }),
+    store.put(keys.indexHtml, new TextEncoder().encode(renderPublicViewPage(view)), {
+      contentType: 'text/html; charset=utf-8',
+      cacheControl: shortCacheControl,
+    }),
     store.put(keys.latest, encodeJson(view.latest), json),
   ]);
   await fault?.('before-index');

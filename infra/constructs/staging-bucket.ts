@@ -15,7 +15,13 @@ export class StagingBucket extends Construct {
     super(scope, id);
     this.bucket = new Bucket(this, 'Bucket', {
       ...privateBucketProps,
-      lifecycleRules: [{ id: 'expire-runs', expiration: Duration.days(stagingExpiryDays), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      lifecycleRules: [
+        {
+          id: 'expire-runs',
+          expiration: Duration.days(stagingExpiryDays),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
       // Nothing here outlives its run: the bucket goes with the stack (empty it first if it still holds runs).
       removalPolicy: RemovalPolicy.DESTROY,
     });

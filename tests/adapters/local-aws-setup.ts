@@ -24,7 +24,8 @@ export default async function setup(project: TestProject) {
   const directory = await mkdtemp(join(tmpdir(), 'nianbao-s3rver-'));
   const bucket = 'nianbao-test';
   const stagingBucket = 'nianbao-test-staging';
-  const [dynamo, s3] = await Promise.all([startDynalite(), startS3rver({ directory, buckets: [bucket, stagingBucket] })]);
+  const buckets = [bucket, stagingBucket];
+  const [dynamo, s3] = await Promise.all([startDynalite(), startS3rver({ directory, buckets })]);
   project.provide('localAws', { dynamodbEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint, bucket, stagingBucket });
   return async () => {
     await Promise.all([dynamo.close(), s3.close()]);

@@ -30,11 +30,14 @@ describe('ArchiveStack', () => {
 
   it('keeps the staging bucket private and expires what runs leave there, off the CDN', () => {
     template.resourceCountIs('AWS::S3::Bucket', 2);
+    const blocked = { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true };
+    const restricted = { ...blocked, RestrictPublicBuckets: true };
+    const expiring = Match.objectLike({ Status: 'Enabled', ExpirationInDays: stagingExpiryDays });
     template.hasResource('AWS::S3::Bucket', {
       DeletionPolicy: 'Delete',
       Properties: Match.objectLike({
-        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-        LifecycleConfiguration: { Rules: [Match.objectLike({ Status: 'Enabled', ExpirationInDays: stagingExpiryDays })] },
+        PublicAccessBlockConfiguration: restricted,
+        LifecycleConfiguration: { Rules: [expiring] },
       }),
     });
     // One origin: the archive. The staging bucket is never served.
@@ -68,7 +71,8 @@ describe('ArchiveStack', () => {
   });
 
   it('outputs the configuration the functions read', () => {
-    for (const name of ['NIANBAO_TABLE', 'NIANBAO_BUCKET', 'NIANBAO_STAGING_BUCKET', 'NIANBAO_CLOUDFRONT_DISTRIBUTION_ID', 'NIANBAO_PUBLIC_BASE_URL']) {
+    const names = ['NIANBAO_TABLE', 'NIANBAO_BUCKET', 'NIANBAO_STAGING_BUCKET', 'NIANBAO_CLOUDFRONT_DISTRIBUTION_ID'];
+    for (const name of [...names, 'NIANBAO_PUBLIC_BASE_URL']) {
       template.hasOutput(name.replace(/_/g, ''), Match.anyValue());
     }
   });

@@ -15,7 +15,11 @@ async function eventsOf(agency: string, prepare: (pipeline: ReturnType<typeof me
   await prepare(pipeline);
   const lines: string[] = [];
   const reporter = new LogOutcomeReporter((line) => lines.push(line));
-  const run = newRun({ agency, year: 2023 }, { kind: 'cms', documentId: 'doc-1', runRecordId: `record-${agency}` }, `run-${agency}`);
+  const run = newRun(
+    { agency, year: 2023 },
+    { kind: 'cms', documentId: 'doc-1', runRecordId: `record-${agency}` },
+    `run-${agency}`,
+  );
   await runPipeline(run, pipeline.ports, reporter, { retry: { attempts: 2, delayMs: 1 } });
   expect(finals(reporter.events)).toHaveLength(1);
   expect(reporter.events.every((e) => e.runId === run.id)).toBe(true);
@@ -36,7 +40,11 @@ describe('the run outcome reporter', () => {
           kind: 'published',
           version: 1,
           reused: false,
-          keys: { html: 'reports/heard/2023/v1/report.html', pdf: 'reports/heard/2023/v1/report.pdf', index: 'reports/heard/2023/index.html' },
+          keys: {
+            html: 'reports/heard/2023/v1/report.html',
+            pdf: 'reports/heard/2023/v1/report.pdf',
+            index: 'reports/heard/2023/index.html',
+          },
         },
       },
     ]);
@@ -45,7 +53,8 @@ describe('the run outcome reporter', () => {
 
   it('hears a rejected run (an R1 error): assembling, validating, rejected with the findings', async () => {
     const report = sampleReport('r1');
-    const received = (report.statistics.applications as unknown as Record<string, Record<string, number>>).received ?? {};
+    const received =
+      (report.statistics.applications as unknown as Record<string, Record<string, number>>).received ?? {};
     const broken = withCells(report, {
       'applications.received.naturalPerson': Number(received.naturalPerson) + 1,
       'applications.received.total': Number(received.total) + 1,
@@ -55,10 +64,14 @@ describe('the run outcome reporter', () => {
     const last = events.at(-1);
     expect(last && 'outcome' in last && last.outcome).toMatchObject({ kind: 'rejected', step: 'validate' });
     const findings = last && 'outcome' in last && last.outcome.kind === 'rejected' ? last.outcome.findings : [];
-    expect(findings.some((f) => f.rule === 'R1' && f.severity === 'error' && f.cells.includes('applications.received.naturalPerson'))).toBe(true);
+    expect(
+      findings.some(
+        (f) => f.rule === 'R1' && f.severity === 'error' && f.cells.includes('applications.received.naturalPerson'),
+      ),
+    ).toBe(true);
   });
 
-  it('hears a failed run (the archive storage is down): every step up to publishing, then failed with the reason', async () => {
+  it('hears a failed run (archive storage down): each step up to publishing, then failed with the reason', async () => {
     const down = (): never => {
       throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4569'), { code: 'ECONNREFUSED' });
     };

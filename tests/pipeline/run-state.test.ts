@@ -17,7 +17,10 @@ async function publishTwice(steps: readonly PipelineStep[]): Promise<MemoryArtif
   for (const edit of [0, 1]) {
     await seed(sampleReport('same-bytes', edit));
     const request = { agency: 'same-bytes', year: 2023, ...(edit ? { changeNote: '更正', approver: '办公室' } : {}) };
-    const outcome = await runPipeline(newRun(request), ports, new LogOutcomeReporter(), { steps, serializeState: false });
+    const outcome = await runPipeline(newRun(request), ports, new LogOutcomeReporter(), {
+      steps,
+      serializeState: false,
+    });
     expect(outcome).toMatchObject({ kind: 'published', version: edit + 1 });
   }
   return store;
@@ -50,8 +53,18 @@ describe('the run state', () => {
     await seed(sampleReport('least-privilege'));
     const touched: string[] = [];
     const portsFor = (step: PipelineStep) =>
-      guardedPorts(new Proxy(ports, { get: (t, name, r) => (touched.push(`${step.name}.${String(name)}`), Reflect.get(t, name, r) as unknown) }), step.ports);
-    const outcome = await runPipeline(newRun({ agency: 'least-privilege', year: 2023 }), ports, new LogOutcomeReporter(), { portsFor });
+      guardedPorts(
+        new Proxy(ports, {
+          get: (t, name, r) => (touched.push(`${step.name}.${String(name)}`), Reflect.get(t, name, r) as unknown),
+        }),
+        step.ports,
+      );
+    const outcome = await runPipeline(
+      newRun({ agency: 'least-privilege', year: 2023 }),
+      ports,
+      new LogOutcomeReporter(),
+      { portsFor },
+    );
     expect(outcome).toMatchObject({ kind: 'published', version: 1 });
     expect(store.objects.has('assets/fonts/test/noto-serif-sc-0-400-normal.woff2')).toBe(true);
     expect(new Set(touched)).toEqual(new Set(pipelineSteps.flatMap((s) => s.ports.map((p) => `${s.name}.${p}`))));
@@ -65,6 +78,10 @@ describe('the run state', () => {
       steps,
       portsFor: (step) => guardedPorts(ports, step.ports),
     });
-    expect(outcome).toMatchObject({ kind: 'failed', step: 'render', reason: expect.stringContaining('port renderer was not declared') });
+    expect(outcome).toMatchObject({
+      kind: 'failed',
+      step: 'render',
+      reason: expect.stringContaining('port renderer was not declared'),
+    });
   });
 });

@@ -23,7 +23,8 @@ describe('public view', () => {
   });
 
   it('offers every file of every version, with the change note, and escapes what it prints', () => {
-    const html = renderPublicViewPage(buildPublicView({ agency: 'a', year: 2023 }, [record(1), record(2, '<script>x</script>更正')]));
+    const records = [record(1), record(2, '<script>x</script>更正')];
+    const html = renderPublicViewPage(buildPublicView({ agency: 'a', year: 2023 }, records));
     for (const href of ['v1/report.json', 'v1/table-3-applications.csv', 'v2/report.html', 'v2/report.pdf', 'v2/manifest.json']) {
       expect(html).toContain(`href="${href}"`);
     }

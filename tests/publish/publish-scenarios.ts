@@ -10,7 +10,12 @@ import { inputHash, sha256Hex } from '../../functions/publish/input-hash';
 import type { Manifest } from '../../functions/publish/manifest';
 import type { ArtifactStore, CdnInvalidator, PublicationRepository } from '../../functions/publish/ports';
 import type { PublicView } from '../../functions/publish/public-view';
-import { publishVersion, type PublishDeps, type PublishOutcome, type PublishRequest } from '../../functions/publish/publish-version';
+import {
+  publishVersion,
+  type PublishDeps,
+  type PublishOutcome,
+  type PublishRequest,
+} from '../../functions/publish/publish-version';
 import { updatePublicView, type PublicViewDeps } from '../../functions/publish/update-public-view';
 
 export interface ScenarioPorts {
@@ -103,7 +108,10 @@ class InjectedCrash extends Error {
 }
 
 /** The publish step, then the public view step, with the same ports. */
-export async function publishAndShow(request: PublishRequest, deps: PublishDeps & PublicViewDeps): Promise<PublishOutcome> {
+export async function publishAndShow(
+  request: PublishRequest,
+  deps: PublishDeps & PublicViewDeps,
+): Promise<PublishOutcome> {
   const outcome = await publishVersion(request, deps);
   await updatePublicView(outcome.report, outcome, deps);
   return outcome;
@@ -140,7 +148,8 @@ export function publishScenarios(makePorts: () => ScenarioPorts, uniqueAgency: (
         if (p === point) throw new InjectedCrash(p);
       };
       const changed = sampleReport(agency, 7);
-      await expect(publishAndShow(sampleRequest(changed, 'fix'), deps({ ...ports, store }, { fault: crash }))).rejects.toThrow(InjectedCrash);
+      const crashing = deps({ ...ports, store }, { fault: crash });
+      await expect(publishAndShow(sampleRequest(changed, 'fix'), crashing)).rejects.toThrow(InjectedCrash);
       const during = await publicView(ports.store, key);
       // index.json is written last: at before-index latest.json already points at the complete v2, the index not yet.
       if (point === 'before-index') expect(during.index).toEqual(before.index);
@@ -161,7 +170,8 @@ export function publishScenarios(makePorts: () => ScenarioPorts, uniqueAgency: (
     const ports = makePorts();
     const agency = uniqueAgency('concurrent-changed');
     const key = { agency, year: 2023 };
-    const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => publishAndShow(sampleRequest(sampleReport(agency, i + 1)), deps(ports))));
+    const publish = (i: number) => publishAndShow(sampleRequest(sampleReport(agency, i + 1)), deps(ports));
+    const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => publish(i)));
     expect(outcomes.map((o) => o.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(outcomes.every((o) => !o.reused)).toBe(true);
     await expectVersionsIntact(ports.store, key, outcomes.map((o) => o.version));
@@ -174,7 +184,8 @@ export function publishScenarios(makePorts: () => ScenarioPorts, uniqueAgency: (
     const ports = makePorts();
     const agency = uniqueAgency('concurrent-same');
     const key = { agency, year: 2023 };
-    const outcomes = await Promise.all(Array.from({ length: 20 }, () => publishAndShow(sampleRequest(sampleReport(agency)), deps(ports))));
+    const publish = () => publishAndShow(sampleRequest(sampleReport(agency)), deps(ports));
+    const outcomes = await Promise.all(Array.from({ length: 20 }, publish));
     expect(new Set(outcomes.map((o) => o.version))).toEqual(new Set([1]));
     expect(outcomes.filter((o) => !o.reused)).toHaveLength(1);
     expect(await ports.publications.topSlot(key)).toMatchObject({ version: 1, status: 'published' });

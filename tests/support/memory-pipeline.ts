@@ -14,7 +14,7 @@ const encode = (s: string) => new TextEncoder().encode(s);
 export const deterministicRenderer: ReportRenderer = {
   async render(report) {
     return {
-      html: `<!doctype html><html lang="zh-CN"><title>${report.title}</title><p>${report.narrative.problems}</p></html>`,
+      html: `<!doctype html><html lang="zh-CN"><title>${report.title}</title><p>${report.narrative.problems}</p>`,
       pdf: encode(`%PDF-1.7 ${report.title} ${report.narrative.problems}`),
       assets: [{ key: 'assets/fonts/test/noto-serif-sc-0-400-normal.woff2', type: 'font/woff2' }],
     };
@@ -27,7 +27,9 @@ const testSiteAssets: SiteAssetSource = {
   },
 };
 
-export function memoryPipeline(options: { readonly renderer?: ReportRenderer; readonly publishing?: PublishTuning } = {}) {
+export function memoryPipeline(
+  options: { readonly renderer?: ReportRenderer; readonly publishing?: PublishTuning } = {},
+) {
   const stores = memoryStores();
   const narratives = new MemoryNarratives();
   const ports: PipelinePorts = {

@@ -62,7 +62,8 @@ async function publishCommand(options: PublishOptions): Promise<number> {
     }
     const request = { year, changeNote: options.changeNote, approver: options.approver };
     const runs = agencies.map((agency) => newRun({ ...request, agency }, { kind: 'cli' }, options.runId));
-    const bar = runs.length > 1 && process.stderr.isTTY ? new SingleBar({ format: '{bar} {value}/{total} reports · {agency}', hideCursor: true }, Presets.shades_classic) : undefined;
+    const barFormat = { format: '{bar} {value}/{total} reports · {agency}', hideCursor: true };
+    const bar = runs.length > 1 && process.stderr.isTTY ? new SingleBar(barFormat, Presets.shades_classic) : undefined;
     bar?.start(runs.length, 0, { agency: '' });
     const onDone = (item: BatchItem) => bar?.increment({ agency: item.run.request.agency });
     const items = await runBatch(runs, ports, new LogOutcomeReporter(), { concurrency, onDone });
@@ -79,12 +80,15 @@ function report(items: readonly BatchItem[], config: ReturnType<typeof readPubli
     const name = `${run.request.agency} ${run.request.year}`;
     if (outcome.kind === 'published') {
       const { version, reused, keys } = outcome;
-      console.log(`${name}: v${version}${reused ? ' (identical to the published version, nothing new)' : ''}\n  ${publicUrl(config, keys.html)}\n  ${publicUrl(config, keys.pdf)}`);
+      const same = reused ? ' (identical to the published version, nothing new)' : '';
+      console.log(`${name}: v${version}${same}\n  ${publicUrl(config, keys.html)}\n  ${publicUrl(config, keys.pdf)}`);
       continue;
     }
     failed++;
     console.error(`${name}: not published (${outcome.kind} at ${outcome.step}): ${outcome.reason}`);
-    if (outcome.kind === 'rejected' && outcome.findings.length > 0) console.error(formatFindings(summarize(outcome.findings), undefined));
+    if (outcome.kind === 'rejected' && outcome.findings.length > 0) {
+      console.error(formatFindings(summarize(outcome.findings), undefined));
+    }
   }
   if (items.length > 1) console.log(`${items.length - failed} of ${items.length} published`);
   if (items.some((i) => i.outcome.kind === 'failed')) return exitCodes.failed;

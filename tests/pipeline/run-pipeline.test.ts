@@ -1,9 +1,11 @@
 // The pipeline on in-memory ports: one step list, a run's outcome, the run id as idempotency key, rejections that
 // write nothing, retries, and a crash in the public view step repaired by the next run.
 import { describe, expect, it } from 'vitest';
+import { ok } from '../../functions/core/result';
 import { LogOutcomeReporter } from '../../functions/adapters/log-outcome-reporter';
 import { pipelineSteps } from '../../functions/pipeline/pipeline-steps';
 import { newRun } from '../../functions/pipeline/run';
+import type { Requested } from '../../functions/pipeline/run-stages';
 import { declaredPorts, runBatch, runPipeline } from '../../functions/pipeline/run-pipeline';
 import type { Manifest } from '../../functions/publish/manifest';
 import { SlotBusyError } from '../../functions/publish/publish-errors';
@@ -94,6 +96,22 @@ describe('runPipeline', () => {
     expect(sizes).toHaveLength(5);
     // The sample's staged report is ~20 KB and its PDF more; the state carries keys and counts.
     expect(Math.max(...sizes)).toBeLessThan(4 * 1024);
+  });
+
+  it('refuses a state over the 256 KB Step Functions passes between states', async () => {
+    const { ports, seed } = memoryPipeline();
+    await seed(sampleReport('bloated'));
+    const steps = pipelineSteps.map((s) =>
+      s.name === 'validate'
+        ? { ...s, run: async (input: never) => ok({ ...(input as Requested), pdf: 'x'.repeat(300_000) }) }
+        : s,
+    );
+    const outcome = await runPipeline(run('bloated'), ports, new LogOutcomeReporter(), { steps });
+    expect(outcome).toMatchObject({
+      kind: 'failed',
+      step: 'validate',
+      reason: expect.stringContaining('StateTooLargeError'),
+    });
   });
 
   it('gives the same run id one outcome: a second run returns it without running a step', async () => {

@@ -88,4 +88,16 @@ describe('the run outcome reporter', () => {
       { outcome: { kind: 'failed', step: 'publish', reason: 'Error: connect ECONNREFUSED 127.0.0.1:4569' } },
     ]);
   });
+
+  it('a source that cannot hear progress still gets the one outcome', async () => {
+    const pipeline = memoryPipeline();
+    await pipeline.seed(sampleReport('deaf'));
+    const outcomes: string[] = [];
+    const reporter = {
+      progress: () => Promise.reject(new Error('CMS unreachable')),
+      outcome: async (_run: unknown, outcome: { kind: string }) => void outcomes.push(outcome.kind),
+    };
+    await runPipeline(newRun({ agency: 'deaf', year: 2023 }), pipeline.ports, reporter);
+    expect(outcomes).toEqual(['published']);
+  });
 });

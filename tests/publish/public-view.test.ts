@@ -1,5 +1,7 @@
 // The archive index the public reads: every published version, newest first, every file downloadable.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { publicViewPrecompiledPath, publicViewPrecompiledSource } from '../../functions/render/precompile-templates';
 import type { PublicationRecord } from '../../functions/publish/ports';
 import { buildPublicView } from '../../functions/publish/public-view';
 import { renderPublicViewPage } from '../../functions/publish/public-view-page';
@@ -40,5 +42,9 @@ describe('public view', () => {
     expect(html).toContain('<title>a 2023 · 历史版本</title>');
     expect(html).toContain('尚未发布。');
     expect(html).not.toContain('<li>');
+  });
+
+  it('is rendered from templates/public-view.hbs as precompiled (run `npm run build:templates` after editing it)', () => {
+    expect(readFileSync(publicViewPrecompiledPath, 'utf8') === publicViewPrecompiledSource()).toBe(true);
   });
 });

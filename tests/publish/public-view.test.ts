@@ -44,7 +44,7 @@ describe('public view', () => {
     expect(html).not.toContain('<li>');
   });
 
-  it('is rendered from templates/public-view.hbs as precompiled (run `npm run build:templates` after editing it)', () => {
+  it('comes from templates/public-view.hbs as precompiled (`npm run build:templates` after editing it)', () => {
     expect(readFileSync(publicViewPrecompiledPath, 'utf8') === publicViewPrecompiledSource()).toBe(true);
   });
 });

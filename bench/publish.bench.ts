@@ -1,5 +1,6 @@
 // npm run bench:publish [-- N] — publishing N synthetic agencies' reports through the whole local pipeline
-// (assemble, validate, HTML, PDF, S3 via s3rver, DynamoDB via dynalite, public view) with 1 and 2 renders at once,
+// (assemble, validate, HTML, PDF, staging and archive on S3 via s3rver, DynamoDB via dynalite, public view)
+// with 1 and 2 renders at once,
 // and in the same run bare Chrome printing the same HTML at the same concurrency (new page, file:// origin for the
 // fonts, setContent, page.pdf): the floor. The two alternate in rounds (ROUNDS, default 4). Targets: ≥ 200
 // reports/minute; pipeline ≥ 0.8× bare. STORES=memory runs the pipeline on the tests' in-memory stores instead of
@@ -25,8 +26,9 @@ import { renderPrintHtml } from '../functions/render/render-report';
 import { renderReportPage } from '../functions/render/render-report-html';
 import { addCpu, measureCpu, noCpu, type CpuByRole } from './process-cpu';
 import { sampleRss } from './publish-rss';
-import { MemoryArtifactStore, MemoryPublicationRepository, RecordingCdn } from '../dev/memory-stores/memory-ports';
-import { MemoryStatistics } from '../dev/memory-stores/memory-pipeline-ports';
+import { memoryStores } from '../dev/memory-stores/memory-ports';
+import { LogOutcomeReporter } from '../functions/adapters/log-outcome-reporter';
+import { newRun } from '../functions/pipeline/run';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const n = Number(process.argv[2] ?? process.env.N ?? 200);
@@ -48,9 +50,7 @@ const narratives = new Map<string, NarrativeSource>();
 const dataDir = await mkdtemp(join(tmpdir(), 'nianbao-bench-'));
 const stack = await startLocalStack({ dataDir });
 const inMemory = process.env.STORES === 'memory';
-const stores = inMemory
-  ? { statistics: new MemoryStatistics(), store: new MemoryArtifactStore(), publications: new MemoryPublicationRepository(), cdn: new RecordingCdn() }
-  : stack.stores;
+const stores = inMemory ? memoryStores() : stack.stores;
 
 async function seed(prefix: string): Promise<ReportDocument[]> {
   const reports = Array.from({ length: n }, (_, i) => syntheticReport(`${prefix}-${String(i).padStart(4, '0')}`, i));
@@ -68,11 +68,12 @@ const perMinute = (count: number, ms: number) => (count / ms) * 60_000;
 async function pipelineRound(reports: readonly ReportDocument[], ports: PipelinePorts, renders: number): Promise<number> {
   const t = performance.now();
   // One more report in flight than pages, so S3/DynamoDB work overlaps printing.
-  const items = await runBatch(reports.map((r) => ({ agency: r.agency.code, year: r.year })), ports, { concurrency: renders + 1 });
+  const runs = reports.map((r) => newRun({ agency: r.agency.code, year: r.year }));
+  const items = await runBatch(runs, ports, new LogOutcomeReporter(), { concurrency: renders + 1 });
   const ms = performance.now() - t;
-  const failed = items.filter((i) => !i.result.ok);
-  if (failed.length > 0) throw new Error(`${failed.length} reports failed: ${JSON.stringify(failed[0]?.result)}`);
-  const published = items.filter((i) => i.result.ok && i.result.value.publication && !i.result.value.publication.reused).length;
+  const failed = items.filter((i) => i.outcome.kind !== 'published');
+  if (failed.length > 0) throw new Error(`${failed.length} reports failed: ${JSON.stringify(failed[0]?.outcome)}`);
+  const published = items.filter((i) => i.outcome.kind === 'published' && !i.outcome.reused).length;
   if (published !== reports.length) throw new Error(`expected ${reports.length} new versions, got ${published}`);
   return ms;
 }

@@ -10,8 +10,9 @@ import { pipelinePorts, publicUrl } from '../functions/adapters/pipeline-wiring'
 import { localStackEnv } from '../functions/adapters/publish-config';
 import { parseReport } from '../functions/core/report/parse-report';
 import { summarize } from '../functions/core/validation-finding';
-import { publicViewKeys } from '../functions/publish/archive-keys';
 import { runPipeline } from '../functions/pipeline/run-pipeline';
+import { newRun } from '../functions/pipeline/run';
+import { LogOutcomeReporter } from '../functions/adapters/log-outcome-reporter';
 import { formatFindings } from '../functions/cli/print-findings';
 
 interface StartOptions {
@@ -67,26 +68,27 @@ async function start(options: StartOptions): Promise<number> {
       await stack.stores.statistics.put({ agency, year, template: narrative.template, statistics });
       console.log(`seeded statistics of ${agency} ${year}`);
     }
-    const wired = pipelinePorts(stack.config, renderer, { stores: stack.stores });
     // A publish cut off by Ctrl-C leaves its slot leased; locally, let the next start take it over soon.
-    const ports = { ...wired, publish: { ...wired.publish, leaseMs: 20_000 } };
-    const result = await runPipeline({ agency, year }, ports);
-    if (!result.ok) {
-      console.error(`the sample was not published (${result.error.step}): ${result.error.message}`);
-      if (result.error.findings.length > 0) console.error(formatFindings(summarize(result.error.findings), narrative.template));
-    } else if (result.value.publication) {
-      const p = result.value.publication;
-      console.log(`published ${agency} ${year} v${p.version}${p.reused ? ' (unchanged: the existing version)' : ''}`);
-      console.log(`HTML: ${publicUrl(stack.config, p.keys.html)}`);
-      console.log(`PDF:  ${publicUrl(stack.config, p.keys.pdf)}`);
-      console.log(`All versions: ${publicUrl(stack.config, publicViewKeys({ agency, year }).indexHtml)}`);
+    const ports = pipelinePorts(stack.config, renderer, { stores: stack.stores, publishing: { leaseMs: 20_000 } });
+    const outcome = await runPipeline(newRun({ agency, year }), ports, new LogOutcomeReporter());
+    if (outcome.kind !== 'published') {
+      console.error(`the sample was not published (${outcome.step}): ${outcome.reason}`);
+      if (outcome.kind === 'rejected' && outcome.findings.length > 0) {
+        console.error(formatFindings(summarize(outcome.findings), narrative.template));
+      }
+    } else {
+      const unchanged = outcome.reused ? ' (unchanged: the existing version)' : '';
+      console.log(`published ${agency} ${year} v${outcome.version}${unchanged}`);
+      console.log(`HTML: ${publicUrl(stack.config, outcome.keys.html)}`);
+      console.log(`PDF:  ${publicUrl(stack.config, outcome.keys.pdf)}`);
+      console.log(`All versions: ${publicUrl(stack.config, outcome.keys.index)}`);
     }
     await renderer.close();
     console.log('\nTo use the CLI against this stack, in another terminal:');
     for (const [name, value] of Object.entries(localStackEnv(stack.config))) console.log(`  export ${name}=${value}`);
     if (options.exitAfterPublish) {
       await stop();
-      return result.ok ? 0 : 1;
+      return outcome.kind === 'published' ? 0 : 1;
     }
     console.log('\nPress Ctrl-C to stop.');
     await new Promise<void>((resolveSignal) => {

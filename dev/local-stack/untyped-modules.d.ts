@@ -32,3 +32,19 @@ declare module 's3rver/lib/models/error.js' {
     constructor(code: string, message: string, detail?: Record<string, string>);
   }
 }
+
+declare module 's3rver/lib/stores/filesystem.js' {
+  import type { Readable } from 'node:stream';
+  export interface StoredS3Object {
+    readonly bucket: string;
+    readonly key: string;
+    readonly content: Buffer | Readable;
+    readonly metadata: Record<string, string>;
+  }
+  /** s3rver's file store; s3rver-durable-put.ts replaces its putObject. */
+  export default class FilesystemStore {
+    getResourcePath(bucket: string, key: string, resource: string): string;
+    putMetadata(bucket: string, key: string, metadata: Record<string, string>, md5: string): Promise<void>;
+    putObject(object: StoredS3Object): Promise<{ size: number; md5: string }>;
+  }
+}

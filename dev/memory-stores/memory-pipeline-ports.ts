@@ -37,6 +37,6 @@ export class MemoryStatistics implements StatisticsRepository {
 export const cheapRenderer: ReportRenderer = {
   async render(report) {
     const html = `<!doctype html><html lang="zh-CN"><title>${report.title}</title></html>`;
-    return { html, pdf: new TextEncoder().encode(`%PDF-1.7 ${report.title} ${Date.now()}`) };
+    return { html, pdf: new TextEncoder().encode(`%PDF-1.7 ${report.title} ${Date.now()}`), assets: [] };
   },
 };

@@ -11,6 +11,8 @@ import type {
   VersionSlot,
 } from '../../functions/publish/ports';
 
+import { MemoryStatistics } from './memory-pipeline-ports';
+
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 export class MemoryArtifactStore implements ArtifactStore {
@@ -109,4 +111,15 @@ export class RecordingCdn implements CdnInvalidator {
   async invalidate(paths: readonly string[]) {
     this.invalidations.push([...paths]);
   }
+}
+
+/** The stores of one pipeline in memory: statistics, the archive and the staging bucket, publications, the CDN. */
+export function memoryStores() {
+  return {
+    statistics: new MemoryStatistics(),
+    store: new MemoryArtifactStore(),
+    staging: new MemoryArtifactStore(),
+    publications: new MemoryPublicationRepository(),
+    cdn: new RecordingCdn(),
+  };
 }

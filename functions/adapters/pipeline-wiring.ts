@@ -1,17 +1,19 @@
 // The pipeline's ports for one configuration: the same wiring for `nianbao publish`, `npm start` and the bench.
 import type { PipelinePorts, ReportRenderer } from '../pipeline/pipeline-ports';
 import { latestArchivedReport } from '../publish/archived-report';
-import { FileNarrativeRepository } from './file-narrative-repository';
-import { LogNotifier } from './log-notifier';
-import { MissingConfigError, type PublishConfig } from './publish-config';
 import type { ArtifactStore, CdnInvalidator, PublicationRepository } from '../publish/ports';
+import type { PublishTuning } from '../publish/publish-version';
 import type { StatisticsRepository } from '../statistics/statistics-repository';
+import { FileNarrativeRepository } from './file-narrative-repository';
+import { fontSiteAssets } from './font-site-assets';
+import { MissingConfigError, type PublishConfig } from './publish-config';
 import { publishStores } from './publish-stores';
 
 /** Where the pipeline keeps things: publishStores(config), or ports of the same shape (bench:publish's in-memory run). */
-interface PipelineStores {
+export interface PipelineStores {
   readonly statistics: StatisticsRepository;
   readonly store: ArtifactStore;
+  readonly staging: ArtifactStore;
   readonly publications: PublicationRepository;
   readonly cdn: CdnInvalidator;
 }
@@ -19,7 +21,11 @@ interface PipelineStores {
 export function pipelinePorts(
   config: PublishConfig,
   renderer: ReportRenderer,
-  options: { readonly log?: (line: string) => void; readonly narratives?: PipelinePorts['narratives']; readonly stores?: PipelineStores } = {},
+  options: {
+    readonly narratives?: PipelinePorts['narratives'];
+    readonly stores?: PipelineStores;
+    readonly publishing?: PublishTuning;
+  } = {},
 ): PipelinePorts {
   const stores = options.stores ?? publishStores(config);
   const narratives =
@@ -31,12 +37,17 @@ export function pipelinePorts(
   return {
     narratives,
     statistics: stores.statistics,
+    previousReports: { get: (agency, year) => latestArchivedReport(stores.store, { agency, year }) },
     renderer,
-    publish: { store: stores.store, publications: stores.publications, cdn: stores.cdn },
-    notifier: new LogNotifier(options.log),
-    previousReport: (agency, year) => latestArchivedReport(stores.store, { agency, year }),
+    staging: stores.staging,
+    archive: stores.store,
+    publications: stores.publications,
+    cdn: stores.cdn,
+    siteAssets: fontSiteAssets,
+    publishing: options.publishing ?? {},
   };
 }
 
 /** The public URL of an archive key: behind the CDN (or the local CDN server) the bucket's paths are the site's. */
-export const publicUrl = (config: PublishConfig, key: string): string => `${(config.publicBaseUrl ?? '').replace(/\/$/, '')}/${key}`;
+export const publicUrl = (config: PublishConfig, key: string): string =>
+  `${(config.publicBaseUrl ?? '').replace(/\/$/, '')}/${key}`;

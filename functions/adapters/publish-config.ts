@@ -6,6 +6,8 @@ export interface PublishConfig {
   readonly table: string;
   /** The archive bucket, served by the CDN at the same paths. */
   readonly bucket: string;
+  /** The runs' private staging bucket (report document, HTML, PDF between steps; objects expire after a few days). */
+  readonly stagingBucket: string;
   /** Set for local stand-ins (dynalite); unset on AWS. */
   readonly dynamodbEndpoint?: string;
   /** Set for s3rver; path-style addressing and no streaming checksums follow. */
@@ -46,6 +48,7 @@ export function readPublishConfig(env: Env = process.env, needs: 'publish' | 'st
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? required('AWS_REGION'),
     table: required('NIANBAO_TABLE'),
     bucket: needs === 'publish' ? required('NIANBAO_BUCKET') : (env.NIANBAO_BUCKET ?? ''),
+    stagingBucket: needs === 'publish' ? required('NIANBAO_STAGING_BUCKET') : (env.NIANBAO_STAGING_BUCKET ?? ''),
     ...(o.NIANBAO_DYNAMODB_ENDPOINT ? { dynamodbEndpoint: o.NIANBAO_DYNAMODB_ENDPOINT } : {}),
     ...(o.NIANBAO_S3_ENDPOINT ? { s3Endpoint: o.NIANBAO_S3_ENDPOINT } : {}),
     ...(o.NIANBAO_CLOUDFRONT_DISTRIBUTION_ID ? { distributionId: o.NIANBAO_CLOUDFRONT_DISTRIBUTION_ID } : {}),
@@ -60,6 +63,7 @@ export function localStackEnv(config: PublishConfig): Record<string, string> {
     AWS_REGION: config.region,
     NIANBAO_TABLE: config.table,
     NIANBAO_BUCKET: config.bucket,
+    NIANBAO_STAGING_BUCKET: config.stagingBucket,
     ...(config.dynamodbEndpoint ? { NIANBAO_DYNAMODB_ENDPOINT: config.dynamodbEndpoint } : {}),
     ...(config.s3Endpoint ? { NIANBAO_S3_ENDPOINT: config.s3Endpoint } : {}),
     ...(config.publicBaseUrl ? { NIANBAO_PUBLIC_BASE_URL: config.publicBaseUrl } : {}),

@@ -1,4 +1,5 @@
-// The publish adapters for one configuration, wired once: DynamoDB, S3, and CloudFront or the local recorder.
+// The publish adapters for one configuration, wired once: DynamoDB, S3 (archive and staging), and CloudFront or the
+// local recorder.
 import type { PublishConfig } from './publish-config';
 import { CloudFrontInvalidator, cloudFrontClient, RecordingInvalidator } from './cloudfront-invalidator';
 import { dynamoDocumentClient } from './dynamodb-client';
@@ -11,7 +12,8 @@ export function publishStores(config: PublishConfig) {
   return {
     statistics: new DynamoStatisticsRepository(dynamo, config.table),
     publications: new DynamoPublicationRepository(dynamo, config.table),
-    store: new S3ArtifactStore(s3Client(config), config.bucket),
+    store: new S3ArtifactStore(s3Client(config, config.bucket), config.bucket),
+    staging: new S3ArtifactStore(s3Client(config, config.stagingBucket), config.stagingBucket),
     cdn: config.distributionId ? new CloudFrontInvalidator(cloudFrontClient(config.region), config.distributionId) : new RecordingInvalidator(),
   };
 }

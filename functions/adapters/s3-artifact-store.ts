@@ -5,8 +5,12 @@ import type { PublishConfig } from './publish-config';
 
 const clients = new Map<string, S3Client>();
 
-export function s3Client(config: PublishConfig): S3Client {
-  const id = `${config.region} ${config.s3Endpoint ?? ''}`;
+/**
+ * One client per bucket: with `cacheMiddleware`, concurrent commands of one class on one client to two buckets were
+ * seen to go to one bucket (a staging GET answered from the archive bucket), so a client only ever sees one bucket.
+ */
+export function s3Client(config: PublishConfig, bucket: string): S3Client {
+  const id = `${config.region} ${config.s3Endpoint ?? ''} ${bucket}`;
   let client = clients.get(id);
   if (!client) {
     client = new S3Client({
@@ -109,12 +113,14 @@ export class S3ArtifactStore implements ArtifactStore {
   }
 }
 
-/** Creates the bucket if missing (local stand-ins and tests; on AWS the CDK stack owns it). */
-export async function ensureBucket(config: PublishConfig): Promise<void> {
-  const client = s3Client(config);
-  try {
-    await client.send(new HeadBucketCommand({ Bucket: config.bucket }));
-  } catch {
-    await client.send(new CreateBucketCommand({ Bucket: config.bucket }));
+/** Creates the archive and staging buckets if missing (local stand-ins and tests; on AWS the CDK stack owns them). */
+export async function ensureBuckets(config: PublishConfig): Promise<void> {
+  for (const bucket of [config.bucket, config.stagingBucket]) {
+    const client = s3Client(config, bucket);
+    try {
+      await client.send(new HeadBucketCommand({ Bucket: bucket }));
+    } catch {
+      await client.send(new CreateBucketCommand({ Bucket: bucket }));
+    }
   }
 }

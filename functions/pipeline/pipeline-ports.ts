@@ -1,8 +1,10 @@
-// What the pipeline steps need from the outside world, as ports; the local runner and (later) Lambda handlers wire them.
+// What the pipeline steps need from the outside world, as ports. Each step declares the ones it uses and is given
+// only those (least privilege: later one Lambda per step, with one role each).
 import type { NarrativeSource } from '../core/merge/merge-report';
 import type { ReportDocument } from '../core/report/report-document';
-import type { PublishDeps } from '../publish/publish-version';
-import type { SiteAsset } from '../publish/site-assets';
+import type { ArtifactStore, CdnInvalidator, PublicationRepository } from '../publish/ports';
+import type { PublishTuning } from '../publish/publish-version';
+import type { SiteAsset, SiteAssetSource } from '../publish/site-assets';
 import type { StatisticsRepository } from '../statistics/statistics-repository';
 
 export interface NarrativeRepository {
@@ -10,38 +12,36 @@ export interface NarrativeRepository {
   get(agency: string, year: number): Promise<NarrativeSource | undefined>;
 }
 
+export interface PreviousReports {
+  /** The latest published report of an agency for a year, for the cross-year rules (R5, R6, R11). */
+  get(agency: string, year: number): Promise<ReportDocument | undefined>;
+}
+
 export interface RenderedReport {
   /** The HTML as the public reads it (fonts from the site's assets, not this machine's files). */
   readonly html: string;
   readonly pdf: Uint8Array;
   /** Files the HTML refers to, published under assets/ before the version. */
-  readonly assets?: readonly SiteAsset[];
+  readonly assets: readonly SiteAsset[];
 }
 
 export interface ReportRenderer {
   render(report: ReportDocument, options?: { readonly draft?: boolean }): Promise<RenderedReport>;
 }
 
-export interface PublicationNotice {
-  readonly agency: string;
-  readonly year: number;
-  readonly version: number;
-  readonly reused: boolean;
-  readonly html: string;
-  readonly pdf: string;
-}
-
-export interface PublicationNotifier {
-  /** Tells the source (the CMS entry) that its report is published: status, version, URL. */
-  published(notice: PublicationNotice): Promise<void>;
-}
-
 export interface PipelinePorts {
   readonly narratives: NarrativeRepository;
   readonly statistics: StatisticsRepository;
+  readonly previousReports: PreviousReports;
   readonly renderer: ReportRenderer;
-  readonly publish: PublishDeps;
-  readonly notifier: PublicationNotifier;
-  /** Last year's published report, for the cross-year rules (R5, R6, R11); undefined when there is none. */
-  readonly previousReport?: (agency: string, year: number) => Promise<ReportDocument | undefined>;
+  /** The run's private staging area (staged-artifacts.ts). */
+  readonly staging: ArtifactStore;
+  /** The public archive bucket. */
+  readonly archive: ArtifactStore;
+  readonly publications: PublicationRepository;
+  readonly cdn: CdnInvalidator;
+  readonly siteAssets: SiteAssetSource;
+  readonly publishing: PublishTuning;
 }
+
+export type PortName = keyof PipelinePorts;

@@ -1,94 +1,158 @@
-// The publishing pipeline, defined once: assemble → validate → render → publish → notify.
-// The local runner runs this list in-process; the Step Functions definition will be generated from the same list.
+// The publishing pipeline, defined once as data: assemble → validate → render → publish → updatePublicView.
+// Each step names its input and output stage and the ports it uses; the local runner runs this list in-process and
+// a Step Functions definition (a Lambda per step) can be generated from the same list.
 import { mergeReport } from '../core/merge/merge-report';
+import type { ReportDocument } from '../core/report/report-document';
 import { fail, ok, type Result } from '../core/result';
 import { validateReport } from '../core/rules/validate-report';
 import { archiveFiles } from '../publish/archive-files';
+import { publicViewKeys } from '../publish/archive-keys';
 import { inputHash } from '../publish/input-hash';
 import { publishVersion } from '../publish/publish-version';
 import { publishSiteAssets } from '../publish/site-assets';
+import { updatePublicView as updateView } from '../publish/update-public-view';
 import { summarizeValidation } from '../publish/validation-summary';
 import { reportGlyphCoverage } from '../render/glyph-coverage';
-import type { PipelinePorts } from './pipeline-ports';
-import type { PipelineFailure, PipelineState, StepName } from './pipeline-state';
+import type { PipelinePorts, PortName } from './pipeline-ports';
+import type { RunStatus, StepName } from './run-outcome';
+import type { StageName, Stages } from './run-stages';
+import { readStaged, readStagedJson, stage, stageJson, stagingKey } from './staged-artifacts';
+import type { Rejection } from './step-failure';
 
-export interface PipelineStep {
+export interface PipelineStep<
+  I extends StageName = StageName,
+  O extends StageName = StageName,
+  P extends PortName = PortName,
+> {
   readonly name: StepName;
-  readonly run: (state: PipelineState, ports: PipelinePorts) => Promise<Result<PipelineState, PipelineFailure>>;
+  /** What the run's source is told while the step runs. */
+  readonly status: RunStatus;
+  readonly input: I;
+  readonly output: O;
+  readonly ports: readonly P[];
+  /** Expected failures are returned (rejected); anything thrown is classified by the runner (step-failure.ts). */
+  run(input: Stages[I], ports: Pick<PipelinePorts, P>): Promise<Result<Stages[O], Rejection>>;
 }
 
-const missing = <S extends StepName>(step: S, what: string): never => {
-  throw new Error(`pipeline step ${step} ran without ${what}: the step list is out of order`);
-};
+const step = <I extends StageName, O extends StageName, P extends PortName>(s: PipelineStep<I, O, P>) => s;
+const rejected = (reason: string, findings: Rejection['findings'] = []) => fail({ reason, findings });
 
-const assemble: PipelineStep = {
+const assemble = step({
   name: 'assemble',
-  async run(state, ports) {
-    const { agency, year } = state.request;
-    const [narrative, statistics, previous] = await Promise.all([
-      ports.narratives.get(agency, year),
-      ports.statistics.get(agency, year),
-      ports.previousReport?.(agency, year - 1),
-    ]);
-    if (!narrative) return fail({ step: 'assemble', reason: 'missing-narrative', message: `no narrative for ${agency} ${year}`, findings: [] });
-    if (!statistics) return fail({ step: 'assemble', reason: 'missing-statistics', message: `no statistics for ${agency} ${year} (nianbao stats import)`, findings: [] });
-    const merged = mergeReport(narrative, statistics);
-    if (!merged.ok) return fail({ step: 'assemble', reason: 'invalid', message: `${agency} ${year} does not assemble`, findings: merged.error });
-    return ok({ ...state, report: merged.value, ...(previous ? { previous } : {}) });
+  status: 'assembling',
+  input: 'requested',
+  output: 'assembled',
+  ports: ['narratives', 'statistics', 'staging'] as const,
+  async run({ run }, { narratives, statistics, staging }) {
+    const { agency, year } = run.request;
+    const [narrative, record] = await Promise.all([narratives.get(agency, year), statistics.get(agency, year)]);
+    if (!narrative) return rejected(`no narrative for ${agency} ${year}`);
+    if (!record) return rejected(`no statistics for ${agency} ${year} (nianbao stats import)`);
+    const merged = mergeReport(narrative, record);
+    if (!merged.ok) return rejected(`${agency} ${year} does not assemble`, merged.error);
+    return ok({ run, staged: { report: await stageJson(staging, stagingKey(run, 'report.json'), merged.value) } });
   },
-};
+});
 
-const validate: PipelineStep = {
+const validate = step({
   name: 'validate',
-  async run(state) {
-    const report = state.report ?? missing('validate', 'a report');
-    const validation = validateReport(report, state.previous, { glyphCoverage: await reportGlyphCoverage() });
-    if (validation.errors > 0) {
-      return fail({ step: 'validate', reason: 'invalid', message: `${validation.errors} validation error(s): nothing was published`, findings: validation.findings });
-    }
-    return ok({ ...state, validation });
+  status: 'validating',
+  input: 'assembled',
+  output: 'validated',
+  ports: ['staging', 'previousReports'] as const,
+  async run(state, { staging, previousReports }) {
+    const { agency, year } = state.run.request;
+    const [report, previous] = await Promise.all([
+      readStagedJson<ReportDocument>(staging, state.staged.report),
+      previousReports.get(agency, year - 1),
+    ]);
+    const validation = validateReport(report, previous, { glyphCoverage: await reportGlyphCoverage() });
+    if (validation.errors > 0)
+      return rejected(`${validation.errors} validation error(s): nothing was published`, validation.findings);
+    return ok({ ...state, validation: summarizeValidation(validation) });
   },
-};
+});
 
-const render: PipelineStep = {
+const render = step({
   name: 'render',
-  async run(state, ports) {
-    const report = state.report ?? missing('render', 'a report');
-    return ok({ ...state, rendered: await ports.renderer.render(report) });
+  status: 'rendering',
+  input: 'validated',
+  output: 'rendered',
+  ports: ['staging', 'renderer'] as const,
+  async run(state, { staging, renderer }) {
+    const rendered = await renderer.render(await readStagedJson<ReportDocument>(staging, state.staged.report));
+    const [html, pdf] = await Promise.all([
+      stage(
+        staging,
+        stagingKey(state.run, 'report.html'),
+        new TextEncoder().encode(rendered.html),
+        'text/html; charset=utf-8',
+      ),
+      stage(staging, stagingKey(state.run, 'report.pdf'), rendered.pdf, 'application/pdf'),
+    ]);
+    return ok({ ...state, staged: { ...state.staged, html, pdf }, assets: rendered.assets });
   },
-};
+});
 
-const publish: PipelineStep = {
+const publish = step({
   name: 'publish',
-  async run(state, ports) {
-    const report = state.report ?? missing('publish', 'a report');
-    const rendered = state.rendered ?? missing('publish', 'a rendering');
-    const validation = state.validation ?? missing('publish', 'a validation');
-    const { changeNote, approver } = state.request;
-    // The fonts the HTML refers to exist before any version that needs them does.
-    await publishSiteAssets(ports.publish.store, rendered.assets ?? []);
+  status: 'publishing',
+  input: 'rendered',
+  output: 'published',
+  ports: ['staging', 'archive', 'publications', 'siteAssets', 'publishing'] as const,
+  async run(state, { staging, archive, publications, siteAssets, publishing }) {
+    const { changeNote, approver } = state.run.request;
+    const [report, html, pdf] = await Promise.all([
+      readStagedJson<ReportDocument>(staging, state.staged.report),
+      readStaged(staging, state.staged.html),
+      readStaged(staging, state.staged.pdf),
+      // The fonts the HTML refers to exist before any version that needs them does.
+      publishSiteAssets(archive, state.assets, siteAssets),
+    ]);
     const publication = await publishVersion(
       {
         report,
         inputHash: inputHash(report),
-        files: archiveFiles(report, rendered),
-        validation: summarizeValidation(validation),
+        files: archiveFiles(report, { html: new TextDecoder().decode(html), pdf }),
+        validation: state.validation,
         ...(changeNote ? { changeNote } : {}),
         ...(approver ? { approver } : {}),
       },
-      ports.publish,
+      { ...publishing, store: archive, publications },
     );
     return ok({ ...state, publication });
   },
-};
+});
 
-const notify: PipelineStep = {
-  name: 'notify',
-  async run(state, ports) {
-    const p = state.publication ?? missing('notify', 'a publication');
-    await ports.notifier.published({ agency: state.request.agency, year: state.request.year, version: p.version, reused: p.reused, html: p.keys.html, pdf: p.keys.pdf });
-    return ok(state);
+const updatePublicView = step({
+  name: 'updatePublicView',
+  status: 'updating-public-view',
+  input: 'published',
+  output: 'listed',
+  ports: ['archive', 'publications', 'cdn', 'publishing'] as const,
+  async run(state, { archive, publications, cdn, publishing }) {
+    const { report } = state.publication;
+    await updateView(report, state.publication, {
+      store: archive,
+      publications,
+      cdn,
+      ...(publishing.fault ? { fault: publishing.fault } : {}),
+    });
+    return ok({ ...state, publicView: { index: publicViewKeys(report).indexHtml } });
   },
-};
+});
 
-export const pipelineSteps: readonly PipelineStep[] = [assemble, validate, render, publish, notify];
+// Compile-time check that the list is in order: each step's output stage is the next step's input stage.
+type InOrder<S extends readonly PipelineStep[]> = S extends readonly [
+  infer A extends PipelineStep,
+  infer B extends PipelineStep,
+  ...infer R extends PipelineStep[],
+]
+  ? A['output'] extends B['input']
+    ? InOrder<readonly [B, ...R]>
+    : { readonly outOfOrder: [A['name'], B['name']] }
+  : true;
+const steps = [assemble, validate, render, publish, updatePublicView] as const;
+const inOrder: InOrder<typeof steps> = true;
+
+export const pipelineSteps: readonly PipelineStep[] = inOrder && steps;

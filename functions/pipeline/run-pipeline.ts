@@ -1,47 +1,154 @@
-// The local runner: the step list, in order, in this process. Stops at the first failure and returns it.
-import { ok, type Result } from '../core/result';
-import type { PipelinePorts } from './pipeline-ports';
-import type { PipelineFailure, PipelineState, PublishRequestInput, StepName } from './pipeline-state';
+// The local runner: the step list, in order, in this process, as Step Functions will run it: the state crosses
+// between steps as JSON, each step gets only the ports it declares, retryable failures are retried, and the run's
+// source hears progress per step and exactly one final outcome.
+import type { PipelinePorts, PortName } from './pipeline-ports';
 import { pipelineSteps, type PipelineStep } from './pipeline-steps';
+import { runIdPattern, type Run } from './run';
+import type { RunOutcome, RunOutcomeReporter } from './run-outcome';
+import { recordOutcome, recordedOutcome } from './run-record';
+import type { Listed } from './run-stages';
+import { classifyError, errorReason, type StepFailure } from './step-failure';
+
+/** Step Functions passes at most 256 KB between states. */
+export const maxStateBytes = 256 * 1024;
 
 export interface RunOptions {
   readonly steps?: readonly PipelineStep[];
-  readonly onStep?: (step: StepName, request: PublishRequestInput) => void;
+  /** Round-trip the state through JSON between steps, as Step Functions does (default true). */
+  readonly serializeState?: boolean;
+  /** Attempts per step for retryable failures, and the first pause between them (doubling). */
+  readonly retry?: { readonly attempts: number; readonly delayMs: number };
+  /** The ports a step is given; default: only the ones it declares. */
+  readonly portsFor?: (step: PipelineStep, ports: PipelinePorts) => PipelinePorts;
 }
 
-export async function runPipeline(request: PublishRequestInput, ports: PipelinePorts, options: RunOptions = {}): Promise<Result<PipelineState, PipelineFailure>> {
-  let state: PipelineState = { request };
-  for (const step of options.steps ?? pipelineSteps) {
-    options.onStep?.(step.name, request);
-    const result = await step.run(state, ports);
-    if (!result.ok) return result;
-    state = result.value;
+export class StateTooLargeError extends Error {
+  override name = 'StateTooLargeError';
+}
+
+/** The ports a step declared, and no others. */
+export const declaredPorts = (step: PipelineStep, ports: PipelinePorts): PipelinePorts =>
+  Object.fromEntries(step.ports.map((name: PortName) => [name, ports[name]])) as unknown as PipelinePorts;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function handOff(state: unknown, options: RunOptions): unknown {
+  if (options.serializeState === false) return state;
+  const json = JSON.stringify(state);
+  const bytes = Buffer.byteLength(json);
+  if (bytes > maxStateBytes)
+    throw new StateTooLargeError(`the run's state is ${bytes} bytes, over ${maxStateBytes}: stage it`);
+  return JSON.parse(json) as unknown;
+}
+
+async function runStep(
+  step: PipelineStep,
+  state: unknown,
+  ports: PipelinePorts,
+  options: RunOptions,
+): Promise<{ state: unknown } | StepFailure> {
+  const { attempts, delayMs } = options.retry ?? { attempts: 3, delayMs: 500 };
+  for (let attempt = 1; ; attempt++) {
+    let failure: StepFailure;
+    try {
+      const result = await step.run(state as never, (options.portsFor ?? declaredPorts)(step, ports));
+      if (result.ok) return { state: handOff(result.value, options) };
+      failure = { kind: 'rejected', step: step.name, ...result.error };
+    } catch (error) {
+      failure = classifyError(step.name, error);
+    }
+    if (failure.kind !== 'retryable') return failure;
+    if (attempt >= attempts)
+      return { ...failure, kind: 'failed', reason: `${failure.reason} (still failing after ${attempts} attempts)` };
+    await sleep(delayMs * 2 ** (attempt - 1));
   }
-  return ok(state);
+}
+
+async function runSteps(
+  run: Run,
+  ports: PipelinePorts,
+  reporter: RunOutcomeReporter,
+  options: RunOptions,
+): Promise<RunOutcome> {
+  let state: unknown = { run };
+  for (const step of options.steps ?? pipelineSteps) {
+    // Progress is advisory: a source that cannot be told "rendering" still gets the outcome.
+    await reporter.progress(run, step.status).catch(() => undefined);
+    const result = await runStep(step, state, ports, options);
+    if (!('state' in result)) {
+      const { kind, step: name, reason, findings } = result;
+      return kind === 'rejected' ? { kind, step: name, reason, findings } : { kind: 'failed', step: name, reason };
+    }
+    state = result.state;
+  }
+  const { publication, publicView } = state as Listed;
+  return {
+    kind: 'published',
+    version: publication.version,
+    reused: publication.reused,
+    keys: { html: publication.keys.html, pdf: publication.keys.pdf, index: publicView.index },
+  };
+}
+
+async function decide(
+  run: Run,
+  ports: PipelinePorts,
+  reporter: RunOutcomeReporter,
+  options: RunOptions,
+): Promise<RunOutcome> {
+  if (!runIdPattern.test(run.id))
+    return {
+      kind: 'failed',
+      step: 'run',
+      reason: `run id ${JSON.stringify(run.id)} is not 1–80 letters, digits, - or _`,
+    };
+  try {
+    // The same id twice: the outcome the first run recorded, without running anything.
+    const recorded = await recordedOutcome(ports.staging, run);
+    if (recorded) return recorded;
+  } catch (error) {
+    return { kind: 'failed', step: 'run', reason: errorReason(error) };
+  }
+  const outcome = await runSteps(run, ports, reporter, options);
+  // A run of the same id that finished first wins; if the record cannot be written, the outcome still stands.
+  return recordOutcome(ports.staging, run, outcome).catch(() => outcome);
+}
+
+/** Runs one run to its outcome, reports it, and returns it. Throws only if the outcome could not be reported. */
+export async function runPipeline(
+  run: Run,
+  ports: PipelinePorts,
+  reporter: RunOutcomeReporter,
+  options: RunOptions = {},
+): Promise<RunOutcome> {
+  const outcome = await decide(run, ports, reporter, options);
+  await reporter.outcome(run, outcome);
+  return outcome;
 }
 
 export interface BatchItem {
-  readonly request: PublishRequestInput;
-  readonly result: Result<PipelineState, PipelineFailure> | { readonly ok: false; readonly error: Error };
+  readonly run: Run;
+  readonly outcome: RunOutcome;
 }
 
-/** Runs many reports with at most `concurrency` in flight (rendering is the bottleneck; match the printer's pages). */
+/** Runs many runs with at most `concurrency` in flight (rendering is the bottleneck; match the printer's pages). */
 export async function runBatch(
-  requests: readonly PublishRequestInput[],
+  runs: readonly Run[],
   ports: PipelinePorts,
+  reporter: RunOutcomeReporter,
   options: RunOptions & { readonly concurrency?: number; readonly onDone?: (item: BatchItem) => void } = {},
 ): Promise<BatchItem[]> {
   const items: BatchItem[] = [];
   let next = 0;
   const worker = async () => {
-    while (next < requests.length) {
-      const request = requests[next++] as PublishRequestInput;
-      let item: BatchItem;
-      try {
-        item = { request, result: await runPipeline(request, ports, options) };
-      } catch (error) {
-        item = { request, result: { ok: false, error: error as Error } };
-      }
+    while (next < runs.length) {
+      const run = runs[next++] as Run;
+      const outcome = await runPipeline(run, ports, reporter, options).catch((error: unknown): RunOutcome => ({
+        kind: 'failed',
+        step: 'run',
+        reason: `the outcome was not reported: ${errorReason(error)}`,
+      }));
+      const item = { run, outcome };
       items.push(item);
       options.onDone?.(item);
     }

@@ -56,26 +56,3 @@ export function buildPublicView(key: ReportKey, records: readonly PublicationRec
     versions: visible.map(publicVersion),
   };
 }
-
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-
-/** A plain, script-free archive page: the latest version first, then every earlier one with its change note. */
-export function renderPublicViewHtml(view: PublicView): string {
-  const rows = view.versions
-    .map((v) => {
-      const note = v.changeNote ? `<p>更正说明：${escapeHtml(v.changeNote)}</p>` : '';
-      return `<li><h3>第 ${v.version} 版 <time datetime="${escapeHtml(v.publishedAt)}">${escapeHtml(v.publishedAt.slice(0, 10))}</time></h3>${note}<p>${v.downloads.map((d) => `<a href="${escapeHtml(d.href)}">${escapeHtml(d.label)}</a>`).join(' · ')}</p></li>`;
-    })
-    .join('\n');
-  const latest = view.latest
-    ? `<p>最新版本：<a href="${view.latest.html}">第 ${view.latest.version} 版（网页）</a> · <a href="${view.latest.pdf}">PDF</a></p>`
-    : '<p>尚未发布。</p>';
-  return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(view.title)} · 历史版本</title></head>
-<body><main><h1>${escapeHtml(view.title)}</h1>${latest}<h2>全部版本</h2><ol reversed>
-${rows}
-</ol></main></body></html>
-`;
-}

@@ -1,4 +1,5 @@
-// Publishing one version of one report: claim a version slot, write v{n}/ once, then move the public view.
+// Publishing one version of one report: claim a version slot, write v{n}/ once, mark it published. Moving the public
+// view to it is the next step (update-public-view.ts).
 //
 // Safety, in order:
 // 1. The slot record in the publication repository (conditional write) makes version n ours; the slot carries the
@@ -6,16 +7,15 @@
 // 2. Every versioned file is created with a conditional PUT (only if absent): if the key exists and was written for
 //    our inputs (a crashed attempt), we keep it; if it was written for anything else, that is an
 //    ArchiveConflictError, never an overwrite.
-// 3. manifest.json is written last in v{n}/, then the slot is marked published, then the public view (latest.json,
-//    the indexes) is rebuilt and the CDN invalidated. A crash at any point leaves the public view on the previous
-//    complete version; rerunning the same inputs completes this one.
+// 3. manifest.json is written last in v{n}/, then the slot is marked published. Until the public view step runs, the
+//    public view stays on the previous complete version; rerunning the same inputs returns this one (reused) and
+//    the public view step repairs the view.
 import { randomUUID } from 'node:crypto';
 import type { ReportDocument } from '../core/report/report-document';
-import { immutableCacheControl, manifestName, publicViewKeys, publicViewPaths, shortCacheControl, versionFileKey, type ReportKey } from './archive-keys';
+import { immutableCacheControl, manifestName, versionFileKey, type ReportKey } from './archive-keys';
 import { sha256Hex } from './input-hash';
 import { buildManifest, encodeJson, type ArchiveFile, type Manifest, type ManifestEntry } from './manifest';
-import type { ArtifactStore, CdnInvalidator, PublicationRecord, PublicationRepository, PublishedFields, VersionSlot } from './ports';
-import { buildPublicView, renderPublicViewHtml, type PublicView } from './public-view';
+import type { ArtifactStore, PublicationRecord, PublicationRepository, PublishedFields, VersionSlot } from './ports';
 import { ArchiveConflictError, SlotBusyError, SlotLostError } from './publish-errors';
 import type { ValidationSummary } from './validation-summary';
 
@@ -30,15 +30,14 @@ export interface PublishRequest {
 }
 
 /**
- * Named points where tests inject a crash: `after:<file name>` (incl. manifest.json), `before-latest` (the version is
- * recorded published, the public view not yet moved), `before-index` (latest.json moved, index.json not yet).
+ * Named points where tests inject a crash: `after:<file name>` (incl. manifest.json); in the public view step
+ * `before-latest` (the version is recorded published, the public view not yet moved) and `before-index` (latest.json
+ * moved, index.json not yet).
  */
 export type FaultPoint = string;
 
-export interface PublishDeps {
-  readonly store: ArtifactStore;
-  readonly publications: PublicationRepository;
-  readonly cdn: CdnInvalidator;
+/** How publishing behaves rather than where it writes: the clock, the lease, and crash points for tests. */
+export interface PublishTuning {
   readonly now?: () => Date;
   /** How long a claimed slot is ours before a publisher of the same inputs may take it over. */
   readonly leaseMs?: number;
@@ -46,11 +45,19 @@ export interface PublishDeps {
   readonly fault?: (point: FaultPoint) => void | Promise<void>;
 }
 
+export interface PublishDeps extends PublishTuning {
+  readonly store: ArtifactStore;
+  readonly publications: PublicationRepository;
+}
+
 export interface PublishOutcome {
+  readonly report: ReportKey;
   readonly version: number;
   /** True when these inputs were already published (or being published) and no new version was made. */
   readonly reused: boolean;
   readonly keys: { readonly html: string; readonly pdf: string; readonly manifest: string };
+  /** When this publish made the report's version 1: its record, which is all the public view will show. */
+  readonly onlyVersion: PublicationRecord | null;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -62,16 +69,15 @@ export async function publishVersion(request: PublishRequest, deps: PublishDeps)
   const key: ReportKey = { agency: request.report.agency.code, year: request.report.year };
   const owner = randomUUID();
   const claimed = await acquireSlot(key, request.inputHash, owner, deps);
-  const outcome = (version: number, reused: boolean): PublishOutcome => ({
+  const outcome = (version: number, reused: boolean, onlyVersion: PublicationRecord | null = null): PublishOutcome => ({
+    report: key,
     version,
     reused,
+    onlyVersion,
     keys: { html: versionFileKey(key, version, 'report.html'), pdf: versionFileKey(key, version, 'report.pdf'), manifest: versionFileKey(key, version, manifestName) },
   });
-  if (claimed.kind === 'published') {
-    // Published before; make sure a crash between `published` and the public view did not leave it behind.
-    await ensurePublicView(key, deps, 'compare');
-    return outcome(claimed.slot.version, true);
-  }
+  // Published before: the public view step checks that a crash before it did not leave the view behind.
+  if (claimed.kind === 'published') return outcome(claimed.slot.version, true);
   const { version } = claimed.slot;
   try {
     const manifest = await writeVersion(key, version, request, deps);
@@ -87,13 +93,12 @@ export async function publishVersion(request: PublishRequest, deps: PublishDeps)
       throw new SlotLostError(`version ${version} of ${key.agency}/${key.year} was taken over by another publisher`);
     }
     // A freshly claimed version 1 is the report's only version: its record is the whole view.
-    await ensurePublicView(key, deps, claimed.first ? [{ ...claimed.slot, ...fields, status: 'published' }] : 'read');
+    return outcome(version, false, claimed.first ? { ...claimed.slot, ...fields, status: 'published' } : null);
   } catch (error) {
     // Let a retry take the slot at once instead of waiting out the lease.
     await deps.publications.releaseSlot(key, version, owner).catch(() => undefined);
     throw error;
   }
-  return outcome(version, false);
 }
 
 /** `first`: a freshly claimed version 1, so no other version of the report exists. */
@@ -184,65 +189,4 @@ async function writeVersion(key: ReportKey, version: number, request: PublishReq
   }
   await deps.fault?.(`after:${manifestName}`);
   return published;
-}
-
-const sameView = (a: PublicView, b: PublicView | undefined) => JSON.stringify(a) === JSON.stringify(b);
-
-function parseView(body: Uint8Array | undefined): PublicView | undefined {
-  try {
-    return body && (JSON.parse(new TextDecoder().decode(body)) as PublicView);
-  } catch {
-    return undefined; // half-written by a stand-in without atomic PUTs: treat as stale
-  }
-}
-
-// Publishers in one process take turns on a report's public view (S3 PUTs to one key race; s3rver's are not even atomic).
-const viewLocks = new Map<string, Promise<void>>();
-async function withViewLock(key: ReportKey, work: () => Promise<void>): Promise<void> {
-  const id = `${key.agency}/${key.year}`;
-  const previous = viewLocks.get(id) ?? Promise.resolve();
-  const current = previous.then(work, work);
-  const settled = current.catch(() => undefined);
-  viewLocks.set(id, settled);
-  try {
-    await current;
-  } finally {
-    if (viewLocks.get(id) === settled) viewLocks.delete(id);
-  }
-}
-
-/**
- * Rewrites the public view until what the bucket shows is what the repository says: another process may write an
- * older view after ours, but then its own check sees the difference. Where it starts: `compare` (a repeat of
- * published inputs: the view is probably current, and then nothing is written), `read` (a new version: the view
- * cannot show it yet), or the records already known to be all there are.
- */
-async function ensurePublicView(key: ReportKey, deps: PublishDeps, start: 'compare' | 'read' | readonly PublicationRecord[]): Promise<void> {
-  await deps.fault?.('before-latest');
-  const readView = async () => buildPublicView(key, await deps.publications.listPublished(key));
-  await withViewLock(key, async () => {
-    let view = typeof start === 'string' ? await readView() : buildPublicView(key, start);
-    if (start === 'compare' && sameView(view, parseView(await deps.store.get(publicViewKeys(key).indexJson)))) return;
-    // Write, then re-read the records: if they moved meanwhile (another publisher), write again. The last writer
-    // always re-reads after its write, so the bucket ends on the newest state.
-    for (let attempt = 0; attempt < 10; attempt++) {
-      await writePublicView(key, view, deps);
-      const now = await readView();
-      if (sameView(now, view)) break;
-      view = now;
-    }
-    await deps.cdn.invalidate(publicViewPaths(key));
-  });
-}
-
-async function writePublicView(key: ReportKey, view: PublicView, { store, fault }: PublishDeps): Promise<void> {
-  const keys = publicViewKeys(key);
-  const json = { contentType: 'application/json', cacheControl: shortCacheControl };
-  // index.json last: when it is current, the others were written before it.
-  await Promise.all([
-    store.put(keys.indexHtml, new TextEncoder().encode(renderPublicViewHtml(view)), { contentType: 'text/html; charset=utf-8', cacheControl: shortCacheControl }),
-    store.put(keys.latest, encodeJson(view.latest), json),
-  ]);
-  await fault?.('before-index');
-  await store.put(keys.indexJson, encodeJson(view), json);
 }

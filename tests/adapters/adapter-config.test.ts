@@ -6,16 +6,24 @@ import { objectKeyForPath } from '../../dev/local-stack/cdn-server';
 import { MissingConfigError, readPublishConfig } from '../../functions/adapters/publish-config';
 
 describe('readPublishConfig', () => {
-  const env = { AWS_REGION: 'cn-north-1', NIANBAO_TABLE: 't', NIANBAO_BUCKET: 'b' };
+  const env = { AWS_REGION: 'cn-north-1', NIANBAO_TABLE: 't', NIANBAO_BUCKET: 'b', NIANBAO_STAGING_BUCKET: 's' };
 
   it('fails at start naming the missing variable', () => {
     expect(() => readPublishConfig({ ...env, NIANBAO_TABLE: undefined })).toThrow(MissingConfigError);
     expect(() => readPublishConfig({ ...env, NIANBAO_BUCKET: '' })).toThrow(/NIANBAO_BUCKET/);
-    expect(readPublishConfig({ ...env, NIANBAO_BUCKET: undefined }, 'statistics').table).toBe('t');
+    expect(() => readPublishConfig({ ...env, NIANBAO_STAGING_BUCKET: undefined })).toThrow(/NIANBAO_STAGING_BUCKET/);
+    const statisticsOnly = { ...env, NIANBAO_BUCKET: undefined, NIANBAO_STAGING_BUCKET: undefined };
+    expect(readPublishConfig(statisticsOnly, 'statistics').table).toBe('t');
   });
 
   it('reads the optional endpoints', () => {
-    expect(readPublishConfig({ ...env, NIANBAO_S3_ENDPOINT: 'http://127.0.0.1:1' })).toEqual({ region: 'cn-north-1', table: 't', bucket: 'b', s3Endpoint: 'http://127.0.0.1:1' });
+    expect(readPublishConfig({ ...env, NIANBAO_S3_ENDPOINT: 'http://127.0.0.1:1' })).toEqual({
+      region: 'cn-north-1',
+      table: 't',
+      bucket: 'b',
+      stagingBucket: 's',
+      s3Endpoint: 'http://127.0.0.1:1',
+    });
   });
 });
 

@@ -10,6 +10,7 @@ export interface LocalAws {
   readonly dynamodbEndpoint: string;
   readonly s3Endpoint: string;
   readonly bucket: string;
+  readonly stagingBucket: string;
 }
 
 declare module 'vitest' {
@@ -22,8 +23,10 @@ export default async function setup(project: TestProject) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const directory = await mkdtemp(join(tmpdir(), 'nianbao-s3rver-'));
   const bucket = 'nianbao-test';
-  const [dynamo, s3] = await Promise.all([startDynalite(), startS3rver({ directory, bucket })]);
-  project.provide('localAws', { dynamodbEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint, bucket });
+  const stagingBucket = 'nianbao-test-staging';
+  const buckets = [bucket, stagingBucket];
+  const [dynamo, s3] = await Promise.all([startDynalite(), startS3rver({ directory, buckets })]);
+  project.provide('localAws', { dynamodbEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint, bucket, stagingBucket });
   return async () => {
     await Promise.all([dynamo.close(), s3.close()]);
     await rm(directory, { recursive: true, force: true });

@@ -12,6 +12,7 @@ export async function localAwsStores(name: string) {
     region: 'cn-north-1',
     table: `nianbao-${name}-${randomUUID().slice(0, 8)}`,
     bucket: aws.bucket,
+    stagingBucket: aws.stagingBucket,
     dynamodbEndpoint: aws.dynamodbEndpoint,
     s3Endpoint: aws.s3Endpoint,
   };

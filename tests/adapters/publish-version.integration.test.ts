@@ -3,7 +3,7 @@ import { beforeAll, describe } from 'vitest';
 import { publishScenarios, type ScenarioPorts } from '../publish/publish-scenarios';
 import { localAwsStores, uniqueAgency } from './local-aws';
 
-describe('publishVersion (dynalite + s3rver)', () => {
+describe('publishVersion and updatePublicView (dynalite + s3rver)', () => {
   let ports: ScenarioPorts;
   beforeAll(async () => {
     ports = await localAwsStores('publish');

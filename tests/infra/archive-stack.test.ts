@@ -4,6 +4,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, it } from 'vitest';
 import { reportTableSchema } from '../../functions/adapters/dynamodb-table-schema';
 import { ArchiveStack } from '../../infra/archive-stack';
+import { stagingExpiryDays } from '../../infra/constructs/staging-bucket';
 
 let template: Template;
 
@@ -24,6 +25,24 @@ describe('ArchiveStack', () => {
     });
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  it('keeps the staging bucket private and expires what runs leave there, off the CDN', () => {
+    template.resourceCountIs('AWS::S3::Bucket', 2);
+    const blocked = { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true };
+    const restricted = { ...blocked, RestrictPublicBuckets: true };
+    const expiring = Match.objectLike({ Status: 'Enabled', ExpirationInDays: stagingExpiryDays });
+    template.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({
+        PublicAccessBlockConfiguration: restricted,
+        LifecycleConfiguration: { Rules: [expiring] },
+      }),
+    });
+    // One origin: the archive. The staging bucket is never served.
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ Origins: [Match.objectLike({ DomainName: Match.anyValue() })] }),
     });
   });
 
@@ -52,7 +71,8 @@ describe('ArchiveStack', () => {
   });
 
   it('outputs the configuration the functions read', () => {
-    for (const name of ['NIANBAO_TABLE', 'NIANBAO_BUCKET', 'NIANBAO_CLOUDFRONT_DISTRIBUTION_ID', 'NIANBAO_PUBLIC_BASE_URL']) {
+    const names = ['NIANBAO_TABLE', 'NIANBAO_BUCKET', 'NIANBAO_STAGING_BUCKET', 'NIANBAO_CLOUDFRONT_DISTRIBUTION_ID'];
+    for (const name of [...names, 'NIANBAO_PUBLIC_BASE_URL']) {
       template.hasOutput(name.replace(/_/g, ''), Match.anyValue());
     }
   });

@@ -1,5 +1,6 @@
 // The publish guarantees of issue 4, written once and run against any set of ports:
-// in-memory fakes (unit) and dynalite + s3rver (integration).
+// in-memory fakes (unit) and dynalite + s3rver (integration). A publish is what the pipeline's publish and
+// updatePublicView steps do, one after the other.
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { parseReport } from '../../functions/core/report/parse-report';
@@ -9,7 +10,13 @@ import { inputHash, sha256Hex } from '../../functions/publish/input-hash';
 import type { Manifest } from '../../functions/publish/manifest';
 import type { ArtifactStore, CdnInvalidator, PublicationRepository } from '../../functions/publish/ports';
 import type { PublicView } from '../../functions/publish/public-view';
-import { publishVersion, type PublishDeps, type PublishRequest } from '../../functions/publish/publish-version';
+import {
+  publishVersion,
+  type PublishDeps,
+  type PublishOutcome,
+  type PublishRequest,
+} from '../../functions/publish/publish-version';
+import { updatePublicView, type PublicViewDeps } from '../../functions/publish/update-public-view';
 
 export interface ScenarioPorts {
   readonly store: ArtifactStore;
@@ -100,18 +107,28 @@ class InjectedCrash extends Error {
   override name = 'InjectedCrash';
 }
 
+/** The publish step, then the public view step, with the same ports. */
+export async function publishAndShow(
+  request: PublishRequest,
+  deps: PublishDeps & PublicViewDeps,
+): Promise<PublishOutcome> {
+  const outcome = await publishVersion(request, deps);
+  await updatePublicView(outcome.report, outcome, deps);
+  return outcome;
+}
+
 export function publishScenarios(makePorts: () => ScenarioPorts, uniqueAgency: (name: string) => string) {
-  const deps = (ports: ScenarioPorts, extra: Partial<PublishDeps> = {}): PublishDeps => ({ ...ports, pollMs: 20, ...extra });
+  const deps = (ports: ScenarioPorts, extra: Partial<PublishDeps> = {}) => ({ ...ports, pollMs: 20, ...extra });
 
   it('publishes v1, returns it again for identical content, and makes v2 for a correction', async () => {
     const ports = makePorts();
     const agency = uniqueAgency('basic');
     const key = { agency, year: 2023 };
-    const first = await publishVersion(sampleRequest(sampleReport(agency)), deps(ports));
+    const first = await publishAndShow(sampleRequest(sampleReport(agency)), deps(ports));
     expect(first).toMatchObject({ version: 1, reused: false });
-    const again = await publishVersion(sampleRequest(sampleReport(agency), 'same content'), deps(ports));
+    const again = await publishAndShow(sampleRequest(sampleReport(agency), 'same content'), deps(ports));
     expect(again).toMatchObject({ version: 1, reused: true });
-    const second = await publishVersion(sampleRequest(sampleReport(agency, 1), '更正第三部分数字'), deps(ports));
+    const second = await publishAndShow(sampleRequest(sampleReport(agency, 1), '更正第三部分数字'), deps(ports));
     expect(second).toMatchObject({ version: 2, reused: false });
     const view = await publicView(ports.store, key);
     expect(view.latest?.version).toBe(2);
@@ -125,19 +142,20 @@ export function publishScenarios(makePorts: () => ScenarioPorts, uniqueAgency: (
       const store = countingStore(ports.store);
       const agency = uniqueAgency(`crash-${point.replace(/[^a-z]/g, '')}`);
       const key = { agency, year: 2023 };
-      await publishVersion(sampleRequest(sampleReport(agency)), deps(ports));
+      await publishAndShow(sampleRequest(sampleReport(agency)), deps(ports));
       const before = await publicView(ports.store, key);
       const crash = async (p: string) => {
         if (p === point) throw new InjectedCrash(p);
       };
       const changed = sampleReport(agency, 7);
-      await expect(publishVersion(sampleRequest(changed, 'fix'), deps({ ...ports, store }, { fault: crash }))).rejects.toThrow(InjectedCrash);
+      const crashing = deps({ ...ports, store }, { fault: crash });
+      await expect(publishAndShow(sampleRequest(changed, 'fix'), crashing)).rejects.toThrow(InjectedCrash);
       const during = await publicView(ports.store, key);
       // index.json is written last: at before-index latest.json already points at the complete v2, the index not yet.
       if (point === 'before-index') expect(during.index).toEqual(before.index);
       else expect(during).toEqual(before);
 
-      const retry = await publishVersion(sampleRequest(changed, 'fix'), deps({ ...ports, store }));
+      const retry = await publishAndShow(sampleRequest(changed, 'fix'), deps({ ...ports, store }));
       expect(retry.version).toBe(2);
       const after = await publicView(ports.store, key);
       expect(after.latest?.version).toBe(2);
@@ -152,7 +170,8 @@ export function publishScenarios(makePorts: () => ScenarioPorts, uniqueAgency: (
     const ports = makePorts();
     const agency = uniqueAgency('concurrent-changed');
     const key = { agency, year: 2023 };
-    const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => publishVersion(sampleRequest(sampleReport(agency, i + 1)), deps(ports))));
+    const publish = (i: number) => publishAndShow(sampleRequest(sampleReport(agency, i + 1)), deps(ports));
+    const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => publish(i)));
     expect(outcomes.map((o) => o.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(outcomes.every((o) => !o.reused)).toBe(true);
     await expectVersionsIntact(ports.store, key, outcomes.map((o) => o.version));
@@ -165,7 +184,8 @@ export function publishScenarios(makePorts: () => ScenarioPorts, uniqueAgency: (
     const ports = makePorts();
     const agency = uniqueAgency('concurrent-same');
     const key = { agency, year: 2023 };
-    const outcomes = await Promise.all(Array.from({ length: 20 }, () => publishVersion(sampleRequest(sampleReport(agency)), deps(ports))));
+    const publish = () => publishAndShow(sampleRequest(sampleReport(agency)), deps(ports));
+    const outcomes = await Promise.all(Array.from({ length: 20 }, publish));
     expect(new Set(outcomes.map((o) => o.version))).toEqual(new Set([1]));
     expect(outcomes.filter((o) => !o.reused)).toHaveLength(1);
     expect(await ports.publications.topSlot(key)).toMatchObject({ version: 1, status: 'published' });
@@ -178,7 +198,7 @@ export function publishScenarios(makePorts: () => ScenarioPorts, uniqueAgency: (
     const key = { agency, year: 2023 };
     const squatter = new TextEncoder().encode('not ours');
     await ports.store.put(versionFileKey(key, 1, 'report.pdf'), squatter, { contentType: 'application/pdf', cacheControl: immutableCacheControl });
-    await expect(publishVersion(sampleRequest(sampleReport(agency)), deps(ports))).rejects.toThrow(/never overwritten/);
+    await expect(publishAndShow(sampleRequest(sampleReport(agency)), deps(ports))).rejects.toThrow(/never overwritten/);
     expect(await ports.store.get(versionFileKey(key, 1, 'report.pdf'))).toEqual(squatter);
     expect((await publicView(ports.store, key)).latest).toBeUndefined();
   });

@@ -1,10 +1,9 @@
 // The publish guarantees against in-memory ports: fast, and the reference for the adapters' integration run.
 import { describe, expect, it } from 'vitest';
-import { publishVersion } from '../../functions/publish/publish-version';
 import { MemoryArtifactStore, MemoryPublicationRepository, RecordingCdn } from '../../dev/memory-stores/memory-ports';
-import { publishScenarios, sampleReport, sampleRequest } from './publish-scenarios';
+import { publishAndShow, publishScenarios, sampleReport, sampleRequest } from './publish-scenarios';
 
-describe('publishVersion (in-memory ports)', () => {
+describe('publishVersion and updatePublicView (in-memory ports)', () => {
   publishScenarios(
     () => ({ store: new MemoryArtifactStore(), publications: new MemoryPublicationRepository(), cdn: new RecordingCdn() }),
     (name) => `mem-${name}`,
@@ -27,12 +26,12 @@ function counted<T extends object>(target: T): T & { calls: Record<string, numbe
   }) as T & { calls: Record<string, number> };
 }
 
-describe('publishVersion requests', () => {
+describe('publish requests', () => {
   it('a first publish reads nothing before writing: claim, files, mark published, view, one re-read', async () => {
     const store = counted(new MemoryArtifactStore());
     const publications = counted(new MemoryPublicationRepository());
     const request = sampleRequest(sampleReport('mem-requests'));
-    await publishVersion(request, { store, publications, cdn: new RecordingCdn() });
+    await publishAndShow(request, { store, publications, cdn: new RecordingCdn() });
     expect(publications.calls).toEqual({ claimSlot: 1, markPublished: 1, listPublished: 1 });
     // The version's files and manifest, then index.html, latest.json and index.json.
     expect(store.calls).toEqual({ putNew: request.files.length + 1, put: 3 });
@@ -40,9 +39,9 @@ describe('publishVersion requests', () => {
 
   it('a correction reads the top slot and the records before writing the view', async () => {
     const deps = { store: new MemoryArtifactStore(), publications: counted(new MemoryPublicationRepository()), cdn: new RecordingCdn() };
-    await publishVersion(sampleRequest(sampleReport('mem-requests-2')), deps);
+    await publishAndShow(sampleRequest(sampleReport('mem-requests-2')), deps);
     const before = { ...deps.publications.calls };
-    await publishVersion(sampleRequest(sampleReport('mem-requests-2', 1), '更正'), deps);
+    await publishAndShow(sampleRequest(sampleReport('mem-requests-2', 1), '更正'), deps);
     const calls = Object.fromEntries(Object.entries(deps.publications.calls).map(([name, n]) => [name, n - (before[name] ?? 0)]));
     expect(calls).toEqual({ claimSlot: 2, topSlot: 1, markPublished: 1, listPublished: 2 });
   });

@@ -1,5 +1,6 @@
 // nianbao publish --year <y> [--agency <code>…] [--change-note "…"] [--concurrency n]
-// Runs the pipeline (assemble → validate → render → publish → notify) against the configured stores.
+// One run per agency through the pipeline (assemble → validate → render → publish → updatePublicView) against the
+// configured stores.
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { ChromiumRenderer } from '../../adapters/chromium-renderer';
@@ -7,6 +8,8 @@ import { pipelinePorts, publicUrl } from '../../adapters/pipeline-wiring';
 import { MissingConfigError, readPublishConfig } from '../../adapters/publish-config';
 import { summarize } from '../../core/validation-finding';
 import { identityFromFlags } from '../../statistics/identity-flags';
+import { LogOutcomeReporter } from '../../adapters/log-outcome-reporter';
+import { newRun, runIdPattern } from '../../pipeline/run';
 import { runBatch, type BatchItem } from '../../pipeline/run-pipeline';
 import { formatFindings } from '../print-findings';
 import { exitCodes } from '../exit-codes';
@@ -16,6 +19,7 @@ interface PublishOptions {
   agency?: string[];
   changeNote?: string;
   approver?: string;
+  runId?: string;
   concurrency: string;
 }
 
@@ -27,6 +31,7 @@ export function registerPublishCommand(program: Command): void {
     .option('--agency <code...>', 'agency code(s); default: every agency with statistics for the year')
     .option('--change-note <text>', '更正说明: why this version replaces the previous one')
     .option('--approver <name>', 'who approved the publication (recorded in the manifest)')
+    .option('--run-id <id>', 'one agency only: the run\'s idempotency key (the same id again gives the first outcome)')
     .option('--concurrency <n>', 'reports rendered at once', '2')
     .action(async (options: PublishOptions) => {
       process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -60,10 +65,17 @@ async function publishCommand(options: PublishOptions): Promise<number> {
       console.error(`no statistics for ${year}: import them first (nianbao stats import)`);
       return exitCodes.invalid;
     }
-    const requests = agencies.map((agency) => ({ agency, year, ...(options.changeNote ? { changeNote: options.changeNote } : {}), ...(options.approver ? { approver: options.approver } : {}) }));
-    const bar = requests.length > 1 && process.stderr.isTTY ? new SingleBar({ format: '{bar} {value}/{total} reports · {agency}', hideCursor: true }, Presets.shades_classic) : undefined;
-    bar?.start(requests.length, 0, { agency: '' });
-    const items = await runBatch(requests, ports, { concurrency, onDone: (item) => bar?.increment({ agency: item.request.agency }) });
+    if (options.runId !== undefined && (agencies.length !== 1 || !runIdPattern.test(options.runId))) {
+      console.error('nianbao publish: --run-id takes 1–80 letters, digits, - or _, and exactly one --agency');
+      return exitCodes.invalid;
+    }
+    const request = { year, changeNote: options.changeNote, approver: options.approver };
+    const runs = agencies.map((agency) => newRun({ ...request, agency }, { kind: 'cli' }, options.runId));
+    const barFormat = { format: '{bar} {value}/{total} reports · {agency}', hideCursor: true };
+    const bar = runs.length > 1 && process.stderr.isTTY ? new SingleBar(barFormat, Presets.shades_classic) : undefined;
+    bar?.start(runs.length, 0, { agency: '' });
+    const onDone = (item: BatchItem) => bar?.increment({ agency: item.run.request.agency });
+    const items = await runBatch(runs, ports, new LogOutcomeReporter(), { concurrency, onDone });
     bar?.stop();
     return report(items, config);
   } finally {
@@ -73,20 +85,21 @@ async function publishCommand(options: PublishOptions): Promise<number> {
 
 function report(items: readonly BatchItem[], config: ReturnType<typeof readPublishConfig>): number {
   let failed = 0;
-  for (const { request, result } of items) {
-    const name = `${request.agency} ${request.year}`;
-    if (result.ok) {
-      const p = result.value.publication;
-      if (p) console.log(`${name}: v${p.version}${p.reused ? ' (identical to the published version, nothing new)' : ''}\n  ${publicUrl(config, p.keys.html)}\n  ${publicUrl(config, p.keys.pdf)}`);
+  for (const { run, outcome } of items) {
+    const name = `${run.request.agency} ${run.request.year}`;
+    if (outcome.kind === 'published') {
+      const { version, reused, keys } = outcome;
+      const same = reused ? ' (identical to the published version, nothing new)' : '';
+      console.log(`${name}: v${version}${same}\n  ${publicUrl(config, keys.html)}\n  ${publicUrl(config, keys.pdf)}`);
       continue;
     }
     failed++;
-    const error = result.error;
-    if ('step' in error) {
-      console.error(`${name}: not published (${error.step}): ${error.message}`);
-      if (error.findings.length > 0) console.error(formatFindings(summarize(error.findings), undefined));
-    } else console.error(`${name}: failed: ${error.name}: ${error.message}`);
+    console.error(`${name}: not published (${outcome.kind} at ${outcome.step}): ${outcome.reason}`);
+    if (outcome.kind === 'rejected' && outcome.findings.length > 0) {
+      console.error(formatFindings(summarize(outcome.findings), undefined));
+    }
   }
   if (items.length > 1) console.log(`${items.length - failed} of ${items.length} published`);
+  if (items.some((i) => i.outcome.kind === 'failed')) return exitCodes.failed;
   return failed > 0 ? exitCodes.invalid : exitCodes.ok;
 }

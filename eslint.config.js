@@ -18,17 +18,8 @@ export default tseslint.config(
     },
   },
   {
-    // The functional core stays pure: no I/O, no AWS, no browser, nothing from the shell around it.
-    files: ['functions/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net'], message: 'functions/core does no I/O: take what you need as arguments.' },
-          { group: ['@aws-sdk/*', 'puppeteer-core', '@sparticuz/*', 'handlebars', 'markdown-it', 'sanitize-html'], message: 'functions/core is pure: adapters and rendering live outside it.' },
-          { group: ['**/adapters/**', '**/render/**', '**/publish/**', '**/pipeline/**', '**/cli/**', '**/handlers/**'], message: 'functions/core must not depend on the shell around it.' },
-        ],
-      }],
-    },
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
     files: ['tests/**/*.ts'],

@@ -6,7 +6,8 @@ import { basename } from 'node:path';
 import type { ReportDocument } from '../core/report/report-document';
 import type { RenderedReport, ReportRenderer } from '../pipeline/pipeline-ports';
 import type { SiteAsset } from '../publish/site-assets';
-import { createPdfPrinter, type PdfPrinter, type PdfPrinterOptions } from '../render/pdf-printer';
+import type { PdfPrinter } from '../render/pdf-printer';
+import { createPdfPrinter, type PdfPrinterOptions } from './chromium-pdf-printer';
 import { renderWebPage } from '../render/render-report-html';
 import { renderReport } from '../render/render-report';
 

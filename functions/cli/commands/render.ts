@@ -9,7 +9,7 @@ import { tableGrids } from '../../core/format/table-grids';
 import { parseReport } from '../../core/report/parse-report';
 import { validateReport } from '../../core/rules/validate-report';
 import { summarize } from '../../core/validation-finding';
-import { createPdfPrinter } from '../../render/pdf-printer';
+import { createPdfPrinter } from '../../adapters/chromium-pdf-printer';
 import { renderReport, type RenderedReport } from '../../render/render-report';
 import { renderWebPage } from '../../render/render-report-html';
 import { formatFindings } from '../print-findings';

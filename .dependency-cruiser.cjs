@@ -27,7 +27,11 @@ module.exports = {
     layer('core', ['core'], 'The functional core imports nothing of ours outside the core.'),
     layer('render', ['core', 'render'], 'Render imports the core only: ports for the rest.'),
     layer('publish', ['core', 'publish'], 'Publish imports the core only: ports for the rest.'),
-    layer('statistics', ['core', 'statistics'], 'Statistics import and export is an application service over the core.'),
+    layer(
+      'statistics',
+      ['core', 'statistics'],
+      'Statistics import and export is an application service over the core.',
+    ),
     layer(
       'pipeline',
       ['core', 'render', 'publish', 'statistics', 'pipeline'],

@@ -108,7 +108,7 @@ export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
     } finally {
       clearTimeout(timer);
       // On a timeout the work may still be opening its page: close it whenever it gets there.
-      const closePage = () => (page as Page | undefined)?.close().catch(() => undefined);
+      const closePage = () => page?.close().catch(() => undefined);
       if (page) await closePage();
       else work.then(closePage, closePage);
     }

@@ -16,7 +16,7 @@ export interface PipelineStep {
   readonly run: (state: PipelineState, ports: PipelinePorts) => Promise<Result<PipelineState, PipelineFailure>>;
 }
 
-const missing = <S extends StepName>(step: S, what: string): never => {
+const missing = (step: StepName, what: string): never => {
   throw new Error(`pipeline step ${step} ran without ${what}: the step list is out of order`);
 };
 

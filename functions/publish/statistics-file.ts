@@ -46,7 +46,7 @@ function identityFromComments(rows: readonly (readonly string[])[]): RecordIdent
 export function parseStatisticsCsv(text: string, given: RecordIdentity = {}): Result<StatisticsRecord, ValidationFinding[]> {
   let rows: string[][];
   try {
-    rows = parse(text.replace(/^\ufeff/, ''), { relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+    rows = parse(text.replace(/^\ufeff/, ''), { relax_column_count: true, skip_empty_lines: false, bom: true });
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     return fail([finding(`line ${line ?? '?'}`, `不是有效的 CSV（${(error as Error).message}）`, `not valid CSV (${(error as Error).message})`, [], line)]);

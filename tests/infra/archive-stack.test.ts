@@ -9,7 +9,7 @@ let template: Template;
 
 beforeAll(() => {
   // Skip aws-cdk-lib's built-in CloudFormation validation: seconds per synth, and the assertions below are ours.
-  const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } } as ConstructorParameters<typeof App>[0]);
+  const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });
   template = Template.fromStack(new ArchiveStack(app, 'Test'));
 });
 

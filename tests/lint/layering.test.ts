@@ -40,7 +40,8 @@ async function violations(): Promise<string[]> {
   const options = await extractDepcruiseOptions(resolve('.dependency-cruiser.cjs'));
   const { output } = await cruise(Object.keys(tree), { ...options, baseDir: fixture });
   const { summary } = output as ICruiseResult;
-  const target = (to: string) => (to.includes('node_modules/') ? to.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, '$1') : to);
+  const target = (to: string) =>
+    to.includes('node_modules/') ? to.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, '$1') : to;
   return summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${target(v.to)}`).sort();
 }
 

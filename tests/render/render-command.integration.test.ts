@@ -16,6 +16,9 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Read where the narrowing of `process.exitCode = undefined` below cannot reach: the command sets it meanwhile. */
+const exitCode = (): number => Number(process.exitCode ?? 0);
+
 async function nianbao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const program = new Command('nianbao').exitOverride();
   registerRenderCommand(program);
@@ -26,7 +29,7 @@ async function nianbao(...args: string[]): Promise<{ code: number; stdout: strin
   process.exitCode = undefined;
   try {
     await program.parseAsync(['node', 'nianbao', ...args]);
-    return { code: Number(process.exitCode ?? 0), stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+    return { code: exitCode(), stdout: stdout.join('\n'), stderr: stderr.join('\n') };
   } finally {
     process.exitCode = undefined;
     log.mockRestore();

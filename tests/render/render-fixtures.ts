@@ -10,7 +10,8 @@ export function loadReport(json: unknown): ReportDocument {
   return parsed.value;
 }
 
-export const fixtureJson = (): Record<string, unknown> => JSON.parse(readFileSync(new URL('../../samples/lishi-2023.json', import.meta.url), 'utf8'));
+export const fixtureJson = (): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL('../../samples/lishi-2023.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 export const lishi2023 = (): ReportDocument => loadReport(fixtureJson());
 

@@ -11,7 +11,7 @@ type JsonObject = Record<string, Json>;
 const isObject = (value: Json): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const describe = (value: Json): string =>
-  value === undefined ? 'nothing' : value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : typeof value === 'object' ? 'an object' : String(value);
+  value === undefined ? 'nothing' : value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : typeof value === 'number' || typeof value === 'boolean' ? String(value) : 'an object';
 
 const describeZh = (value: Json): string =>
   value === undefined ? '缺失' : Array.isArray(value) ? '数组' : typeof value === 'object' && value !== null ? '对象' : describe(value);
@@ -101,7 +101,7 @@ function planOf(table: TableDefinition): TablePlan {
       parts.forEach((key, i) => {
         const prefix = parts.slice(0, i).join('.');
         const id = parts.slice(0, i + 1).join('.');
-        const level = levels.get(prefix) ?? new Map();
+        const level = levels.get(prefix) ?? new Map<string, { id: string; isRow: boolean }>();
         level.set(key, { id, isRow: rowIds.has(id) });
         levels.set(prefix, level);
       });
@@ -124,7 +124,10 @@ function checkTable(f: Findings, template: TemplateId, table: TableDefinition, v
   const unknown = (id: string, allowed: readonly string[]): void => {
     const inTable = `${table.id}.${id}`;
     const elsewhere = templateIds.find((other) => other !== template && cellsOf(other).some((c) => c.id === inTable || c.id.startsWith(`${inTable}.`)));
-    if (!elsewhere) return f.unknown(`${at}.${id}`, allowed);
+    if (!elsewhere) {
+      f.unknown(`${at}.${id}`, allowed);
+      return;
+    }
     f.list.push({
       rule: 'S1', severity: 'error', cells: [], location: `${at}.${id}`, expected: allowed.join(', '), actual: id,
       message: {
@@ -138,7 +141,7 @@ function checkTable(f: Findings, template: TemplateId, table: TableDefinition, v
     for (const key in node) {
       const child = level.get(key);
       if (!child) unknown(prefix ? `${prefix}.${key}` : key, [...level.keys()]);
-      else if (!child.isRow && isObject(node[key])) walk(node[key] as JsonObject, child.id);
+      else if (!child.isRow && isObject(node[key])) walk(node[key], child.id);
     }
   };
   walk(values, '');
@@ -213,7 +216,7 @@ export function parseReport(input: Json): Result<ReportDocument, ValidationFindi
     agencyName = readString(f, agency, 'name', 'agency.');
     issuer = readString(f, agency, 'issuer', 'agency.');
     if (agency.consolidated !== undefined && typeof agency.consolidated !== 'boolean') f.add('agency.consolidated', { zh: 'true 或 false', en: 'true or false' }, agency.consolidated);
-    else consolidated = agency.consolidated as boolean | undefined;
+    else consolidated = agency.consolidated;
   }
 
   const issuedOn = input.issuedOn;
@@ -233,7 +236,10 @@ export function parseReport(input: Json): Result<ReportDocument, ValidationFindi
     else {
       overview.forEach((section: Json, i) => {
         const at = `narrative.overview[${i}]`;
-        if (!isObject(section)) return f.add(at, { zh: '对象 { heading, body }', en: 'an object { heading, body }' }, section);
+        if (!isObject(section)) {
+          f.add(at, { zh: '对象 { heading, body }', en: 'an object { heading, body }' }, section);
+          return;
+        }
         checkKeys(f, section, `${at}.`, ['heading', 'body']);
         readString(f, section, 'heading', `${at}.`);
         readString(f, section, 'body', `${at}.`, markdown, true);
@@ -272,7 +278,7 @@ export function cellValueList(report: ReportDocument): readonly CellValue[] {
 
 /** Reads one cell by its path; the document must have passed parseReport. */
 export function readCell(statistics: ReportDocument['statistics'], path: readonly string[]): number | string | null {
-  let node: TableValues | number | string | null = statistics as unknown as TableValues;
-  for (const part of path) node = (node as TableValues)[part] as TableValues;
-  return node as unknown as number | string | null;
+  let node: unknown = statistics;
+  for (const part of path) node = (node as TableValues)[part];
+  return node as number | string | null;
 }

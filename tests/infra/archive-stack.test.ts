@@ -1,7 +1,7 @@
 // The deployed shape: private bucket behind CloudFront, retained data, and the table the adapters expect.
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { reportTableSchema } from '../../functions/adapters/dynamodb-table-schema';
 import { ArchiveStack } from '../../infra/archive-stack';
 
@@ -51,9 +51,17 @@ describe('ArchiveStack', () => {
     });
   });
 
-  it('outputs the configuration the functions read', () => {
-    for (const name of ['NIANBAO_TABLE', 'NIANBAO_BUCKET', 'NIANBAO_CLOUDFRONT_DISTRIBUTION_ID', 'NIANBAO_PUBLIC_BASE_URL']) {
-      template.hasOutput(name.replace(/_/g, ''), Match.anyValue());
-    }
+  it('outputs the configuration the functions read, each described by its variable name', () => {
+    const outputs = template.findOutputs('*');
+    const described = Object.entries(outputs).map(([id, output]) => [id, String(output.Description).split(':')[0]]);
+    expect(described).toEqual([
+      ['NianbaoTable', 'NIANBAO_TABLE'],
+      ['NianbaoBucket', 'NIANBAO_BUCKET'],
+      ['NianbaoCloudfrontDistributionId', 'NIANBAO_CLOUDFRONT_DISTRIBUTION_ID'],
+      ['NianbaoPublicBaseUrl', 'NIANBAO_PUBLIC_BASE_URL'],
+    ]);
+    template.hasOutput('NianbaoPublicBaseUrl', {
+      Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('Distribution'), 'DomainName'] }]] },
+    });
   });
 });

@@ -30,7 +30,13 @@ export interface PdfPrinterOptions {
 }
 
 /** Options every report is printed with: A4, backgrounds, tagged for screen readers, outline from h1–h3. */
-export const pdfOptions = { format: 'A4', printBackground: true, tagged: true, outline: true, preferCSSPageSize: true } as const;
+export const pdfOptions = {
+  format: 'A4',
+  printBackground: true,
+  tagged: true,
+  outline: true,
+  preferCSSPageSize: true,
+} as const;
 
 /**
  * An empty file:// document the page opens before setContent: Chromium lets only file:// documents load
@@ -75,7 +81,11 @@ export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
 
   const getBrowser = (): Promise<Browser> => {
     if (!browser) {
-      const starting = (options.browserWSEndpoint ? puppeteer.connect({ browserWSEndpoint: options.browserWSEndpoint }) : (options.launch ?? (() => launchChromium(options)))()).then((b) => {
+      const starting = (
+        options.browserWSEndpoint
+          ? puppeteer.connect({ browserWSEndpoint: options.browserWSEndpoint })
+          : (options.launch ?? (() => launchChromium(options)))()
+      ).then((b) => {
         b.once('disconnected', () => {
           if (browser === starting) browser = undefined;
         });

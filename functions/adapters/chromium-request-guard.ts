@@ -8,7 +8,12 @@ import { isAllowedAsset } from '../render/request-guard';
  * directly: puppeteer's request interception pairs each request with its Network event before deciding,
  * which costs a few ms per font file (a report loads ~60) on a busy machine.
  */
-export async function guardPage(page: Page, directories: readonly string[], originUrl: string, onBlocked?: (url: string) => void): Promise<void> {
+export async function guardPage(
+  page: Page,
+  directories: readonly string[],
+  originUrl: string,
+  onBlocked?: (url: string) => void,
+): Promise<void> {
   const session = await page.createCDPSession();
   session.on('Fetch.requestPaused', (event: { requestId: string; request: { url: string } }) => {
     const { requestId, request } = event;
@@ -20,5 +25,8 @@ export async function guardPage(page: Page, directories: readonly string[], orig
     onBlocked?.(request.url);
     session.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' }).catch(() => undefined);
   });
-  await Promise.all([session.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] }), page.setJavaScriptEnabled(false)]);
+  await Promise.all([
+    session.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] }),
+    page.setJavaScriptEnabled(false),
+  ]);
 }

@@ -36,7 +36,8 @@ const HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE = 0x200;
 /** Horizontal print needs no hinting and no vertical or alternate forms: these features only, no layout closure. */
 const keptFeatures = ['kern', 'liga', 'locl', 'ccmp'];
 // Tags are four ASCII letters: one byte each.
-const tag = (name: string) => Array.from(name, (c) => c.charCodeAt(0)).reduce((value, c) => ((value << 8) | c) >>> 0, 0);
+const tag = (name: string) =>
+  Array.from(name, (c) => c.charCodeAt(0)).reduce((value, c) => ((value << 8) | c) >>> 0, 0);
 
 export class FontSubsetError extends Error {
   override name = 'FontSubsetError';

@@ -13,7 +13,7 @@ const options = { knownHelpers: { eq: true }, knownHelpersOnly: true, strict: fa
 
 const read = (name: string) => readFileSync(join(templatesDir, name), 'utf8');
 
-/** The template as JavaScript source: what Handlebars.precompile returns, though its types say TemplateSpecification. */
+/** The template as JavaScript source: what Handlebars.precompile returns (its types say TemplateSpecification). */
 const precompile = (template: string): string => Handlebars.precompile(template, options) as unknown as string;
 
 export function precompiledSource(): string {

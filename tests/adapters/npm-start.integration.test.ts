@@ -36,7 +36,8 @@ it('prints URLs that answer 200, stops on Ctrl-C, and reuses its data on the nex
   dataDir = await mkdtemp(join(tmpdir(), 'nianbao-start-'));
   const first = startStack([]);
   await first.waitFor('Press Ctrl-C to stop.');
-  const urls = Object.fromEntries([...first.output().matchAll(/^(HTML|PDF|All versions):\s+(\S+)$/gm)].map((m) => [m[1]!, m[2]!]));
+  const printed = [...first.output().matchAll(/^(HTML|PDF|All versions):\s+(\S+)$/gm)];
+  const urls = Object.fromEntries(printed.map((m) => [m[1]!, m[2]!]));
   expect(Object.keys(urls)).toEqual(['HTML', 'PDF', 'All versions']);
   for (const [name, url] of Object.entries(urls)) {
     const response = await fetch(url);

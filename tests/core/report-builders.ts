@@ -7,7 +7,10 @@ import type { CellValue, ReportDocument, Statistics } from '../../functions/core
 
 export const fixturePath = new URL('../../samples/lishi-2023.json', import.meta.url).pathname;
 
-type FixtureJson = Record<string, unknown> & { statistics: Record<string, unknown>; narrative: Record<string, unknown> };
+type FixtureJson = Record<string, unknown> & {
+  statistics: Record<string, unknown>;
+  narrative: Record<string, unknown>;
+};
 
 /** The fixture as raw JSON (a fresh copy each call, safe to mutate). */
 export function fixtureJson(): FixtureJson {

@@ -60,8 +60,7 @@ describe('ArchiveStack', () => {
       ['NianbaoCloudfrontDistributionId', 'NIANBAO_CLOUDFRONT_DISTRIBUTION_ID'],
       ['NianbaoPublicBaseUrl', 'NIANBAO_PUBLIC_BASE_URL'],
     ]);
-    template.hasOutput('NianbaoPublicBaseUrl', {
-      Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('Distribution'), 'DomainName'] }]] },
-    });
+    const domainName = { 'Fn::GetAtt': [Match.stringLikeRegexp('Distribution'), 'DomainName'] };
+    template.hasOutput('NianbaoPublicBaseUrl', { Value: { 'Fn::Join': ['', ['https://', domainName]] } });
   });
 });

@@ -11,7 +11,9 @@ type JsonObject = Record<string, Json>;
 const isObject = (value: Json): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const describe = (value: Json): string =>
-  value === undefined ? 'nothing' : value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : typeof value === 'number' || typeof value === 'boolean' ? String(value) : 'an object';
+  value === undefined ? 'nothing' : value === null ? 'null' : Array.isArray(value) ? 'an array'
+  : typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+  : typeof value === 'number' || typeof value === 'boolean' ? String(value) : 'an object';
 
 const describeZh = (value: Json): string =>
   value === undefined ? '缺失' : Array.isArray(value) ? '数组' : typeof value === 'object' && value !== null ? '对象' : describe(value);

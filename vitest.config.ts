@@ -15,6 +15,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.ts'],
           exclude: [...configDefaults.exclude, integrationTests],
+          setupFiles: ['tests/no-processes-setup.ts'],
           // One module graph for all unit files: half the run's time is loading modules again per file. A unit test
           // therefore leaves no module state behind (no vi.mock of shared modules, no printer or font singletons).
           isolate: false,

@@ -1,4 +1,5 @@
-// Lint: recommended rules, strict TypeScript, kebab-case file names, no focused or skipped tests.
+// Lint: ESLint's recommended rules, typescript-eslint's strict type-checked rules (four tuned below), kebab-case
+// file names, no focused or skipped tests. Layering is dependency-cruiser's (.dependency-cruiser.cjs).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import checkFile from 'eslint-plugin-check-file';
@@ -6,29 +7,38 @@ import checkFile from 'eslint-plugin-check-file';
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', '.local/', 'cms/', 'dist/', 'templates/precompiled/'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     plugins: { 'check-file': checkFile },
     rules: {
       'check-file/filename-naming-convention': ['error', { '**/*.{ts,js}': 'KEBAB_CASE' }, { ignoreMiddleExtensions: true }],
       'check-file/folder-naming-convention': ['error', { '{functions,infra,dev,tests,bench,scripts}/**/': 'KEBAB_CASE' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // Numbers in messages and keys are everyday; undefined, objects and unions with them are not.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // noUncheckedIndexedAccess makes every indexed read optional; `!` marks the reads the code has just checked
+      // (a cell of a known table, a match group that matched). Forbidding it would trade one mark for a branch each.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // `() => resolve()` is the idiom for a callback; a void returned from a block is still an error.
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      // An async method that awaits nothing still turns a throw into a rejection, which is what a Promise port's
+      // callers handle (in-memory stores, synchronous adapters): keep `async` rather than hand-wrap results.
+      '@typescript-eslint/require-await': 'off',
     },
   },
   {
-    // The functional core stays pure: no I/O, no AWS, no browser, nothing from the shell around it.
-    files: ['functions/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net'], message: 'functions/core does no I/O: take what you need as arguments.' },
-          { group: ['@aws-sdk/*', 'puppeteer-core', '@sparticuz/*', 'handlebars', 'markdown-it', 'sanitize-html'], message: 'functions/core is pure: adapters and rendering live outside it.' },
-          { group: ['**/adapters/**', '**/render/**', '**/publish/**', '**/pipeline/**', '**/cli/**', '**/handlers/**'], message: 'functions/core must not depend on the shell around it.' },
-        ],
-      }],
-    },
+    // Plain JavaScript is outside tsconfig's program: no type information to lint with.
+    files: ['**/*.{js,cjs,mjs}'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
     files: ['tests/**/*.ts'],

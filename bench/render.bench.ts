@@ -10,8 +10,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveReferences } from '../functions/core/narrative/references';
 import { parseReport } from '../functions/core/report/parse-report';
-import { launchChromium } from '../functions/render/launch-chromium';
-import { createPdfPrinter, pdfOptions, printOriginUrl } from '../functions/render/pdf-printer';
+import { launchChromium } from '../functions/adapters/launch-chromium';
+import { createPdfPrinter, pdfOptions, printOriginUrl } from '../functions/adapters/chromium-pdf-printer';
 import { renderPrintHtml, renderReport } from '../functions/render/render-report';
 import { renderReportPage } from '../functions/render/render-report-html';
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseReport } from '../functions/core/report/parse-report';
 import { validateReport } from '../functions/core/rules/validate-report';
 
-const fixture = JSON.parse(readFileSync(process.env.BENCH_FIXTURE ?? 'samples/lishi-2023.json', 'utf8'));
+const fixture: unknown = JSON.parse(readFileSync(process.env.BENCH_FIXTURE ?? 'samples/lishi-2023.json', 'utf8'));
 const parsed = parseReport(fixture);
 if (!parsed.ok) throw new Error('the fixture does not parse');
 const report = parsed.value;

@@ -18,11 +18,25 @@ export class ArchiveStack extends Stack {
     this.archive = new PublicArchive(this, 'Archive');
     this.staging = new StagingBucket(this, 'Staging');
 
-    // The variables the functions read (docs/local-stack.md, Configuration), by the names they read them.
-    new CfnOutput(this, 'NIANBAO_TABLE', { value: this.table.table.tableName });
-    new CfnOutput(this, 'NIANBAO_BUCKET', { value: this.archive.bucket.bucketName });
-    new CfnOutput(this, 'NIANBAO_STAGING_BUCKET', { value: this.staging.bucket.bucketName });
-    new CfnOutput(this, 'NIANBAO_CLOUDFRONT_DISTRIBUTION_ID', { value: this.archive.distribution.distributionId });
-    new CfnOutput(this, 'NIANBAO_PUBLIC_BASE_URL', { value: `https://${this.archive.distribution.distributionDomainName}` });
+    // The variables the functions read (docs/local-stack.md, Configuration). Output ids are alphanumeric only
+    // (CloudFormation), so each output is the variable in PascalCase and its description starts with the variable's
+    // exact name: docs/deploy.md turns the outputs into `export` lines from that.
+    const { tableName } = this.table.table;
+    const { bucketName } = this.archive.bucket;
+    const stagingBucketName = this.staging.bucket.bucketName;
+    const { distributionId, distributionDomainName } = this.archive.distribution;
+    outputVariable(this, 'NIANBAO_TABLE', tableName, 'the statistics and publications table');
+    outputVariable(this, 'NIANBAO_BUCKET', bucketName, 'the archive bucket');
+    outputVariable(this, 'NIANBAO_STAGING_BUCKET', stagingBucketName, 'the private staging bucket of runs');
+    outputVariable(this, 'NIANBAO_CLOUDFRONT_DISTRIBUTION_ID', distributionId, 'the distribution publish invalidates');
+    outputVariable(this, 'NIANBAO_PUBLIC_BASE_URL', `https://${distributionDomainName}`, 'where the public reads');
   }
+}
+
+/** NIANBAO_PUBLIC_BASE_URL → NianbaoPublicBaseUrl: the id CloudFormation allows. */
+const outputId = (variable: string): string =>
+  variable.toLowerCase().replace(/(?:^|_)([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+
+function outputVariable(stack: Stack, variable: string, value: string, what: string): void {
+  new CfnOutput(stack, outputId(variable), { value, description: `${variable}: ${what}` });
 }

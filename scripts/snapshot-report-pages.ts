@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseReport } from '../functions/core/report/parse-report';
-import { createPdfPrinter } from '../functions/render/pdf-printer';
+import { createPdfPrinter } from '../functions/adapters/chromium-pdf-printer';
 import { renderReport } from '../functions/render/render-report';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

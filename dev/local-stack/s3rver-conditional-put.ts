@@ -9,7 +9,9 @@ export const conditionalPut: S3rverMiddleware = async (ctx, next) => {
     const [, bucket = '', ...key] = ctx.path.split('/');
     if (key.length > 0 && (await ctx.store.existsObject(bucket, decodeURIComponent(key.join('/'))))) {
       // Read the body first: answering mid-upload would break the client's connection.
-      for await (const chunk of ctx.req) void chunk;
+      for await (const _chunk of ctx.req) {
+        // drained
+      }
       throw new S3Error('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', { Condition: 'If-None-Match' });
     }
   }

@@ -20,11 +20,11 @@ export async function startStandIn(name: string, script: URL, args: readonly str
       out += chunk.toString();
       const line = out.split('\n').find((l) => l.startsWith('{'));
       if (line) {
-        child.stdout?.off('data', onData);
+        child.stdout.off('data', onData);
         resolve((JSON.parse(line) as { port: number }).port);
       }
     };
-    child.stdout?.on('data', onData);
+    child.stdout.on('data', onData);
     child.once('exit', (code) => reject(new Error(`${name} exited with code ${code} before listening`)));
     child.once('error', reject);
   });
@@ -32,7 +32,10 @@ export async function startStandIn(name: string, script: URL, args: readonly str
     endpoint: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null) {
+          resolve();
+          return;
+        }
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
@@ -46,7 +49,13 @@ export function serveUntilStopped(port: number, stop: () => Promise<void>): void
   const onStop = () => {
     if (stopping) return;
     stopping = true;
-    stop().finally(() => process.exit(0));
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGTERM', onStop);
   process.on('SIGINT', onStop);

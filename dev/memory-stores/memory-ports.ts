@@ -57,7 +57,7 @@ export class MemoryPublicationRepository implements PublicationRepository {
 
   private of(k: ReportKey) {
     let m = this.slots.get(id(k));
-    if (!m) this.slots.set(id(k), (m = new Map()));
+    if (!m) this.slots.set(id(k), (m = new Map<number, VersionSlot | PublicationRecord>()));
     return m;
   }
 

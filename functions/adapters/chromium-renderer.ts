@@ -2,7 +2,8 @@
 // machine's files, which is all the print page may read), and the HTML for the public with its fonts under assets/.
 import type { ReportDocument } from '../core/report/report-document';
 import type { RenderedReport, ReportRenderer } from '../pipeline/pipeline-ports';
-import { createPdfPrinter, type PdfPrinter, type PdfPrinterOptions } from '../render/pdf-printer';
+import type { PdfPrinter } from '../render/pdf-printer';
+import { createPdfPrinter, type PdfPrinterOptions } from './chromium-pdf-printer';
 import { renderWebPage } from '../render/render-report-html';
 import { renderReport } from '../render/render-report';
 import { fontAsset, fontAssetPrefix } from './font-site-assets';

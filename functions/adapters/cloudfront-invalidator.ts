@@ -21,7 +21,10 @@ export class CloudFrontInvalidator implements CdnInvalidator {
 }
 
 let cloudFront: CloudFrontClient | undefined;
-/** CloudFront is a global service with its API in us-east-1 (cn-northwest-1 in China regions is configured via AWS_REGION). */
+/**
+ * CloudFront has one API endpoint per partition, and the SDK picks it from any region of that partition (signing
+ * for us-east-1, or cn-northwest-1 in China): the stack's own AWS_REGION serves, nothing to configure for it.
+ */
 export const cloudFrontClient = (region: string) => (cloudFront ??= new CloudFrontClient({ region }));
 
 /** Local stand-in: remembers what would have been invalidated. */

@@ -21,8 +21,8 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   // Expected failures are handled by each command; anything else is a bug, reported in one line (stack with DEBUG=1).
-  const e = error as Error;
-  console.error(`nianbao: unexpected ${e.name ?? 'error'}: ${e.message ?? String(error)}`);
+  const e = error instanceof Error ? error : new Error(String(error));
+  console.error(`nianbao: unexpected ${e.name}: ${e.message}`);
   if (process.env.DEBUG) console.error(e);
   process.exitCode = exitCodes.unexpected;
 }

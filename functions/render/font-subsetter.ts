@@ -35,7 +35,9 @@ const HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE = 0x200;
 
 /** Horizontal print needs no hinting and no vertical or alternate forms: these features only, no layout closure. */
 const keptFeatures = ['kern', 'liga', 'locl', 'ccmp'];
-const tag = (name: string) => [...name].reduce((value, c) => ((value << 8) | c.charCodeAt(0)) >>> 0, 0);
+// Tags are four ASCII letters: one byte each.
+const tag = (name: string) =>
+  Array.from(name, (c) => c.charCodeAt(0)).reduce((value, c) => ((value << 8) | c) >>> 0, 0);
 
 export class FontSubsetError extends Error {
   override name = 'FontSubsetError';
@@ -58,7 +60,7 @@ function loadHarfBuzz(): Promise<HarfBuzz> {
 /** A full font kept in HarfBuzz's memory, to subset many times. */
 export interface FontSubsetter {
   /** A TrueType font with the glyphs of `characters` only. */
-  subset(characters: string): Uint8Array;
+  readonly subset: (characters: string) => Uint8Array;
 }
 
 const subsetters = new Map<string, Promise<FontSubsetter>>();

@@ -6,9 +6,9 @@ import * as precompiled from '../../templates/precompiled/report-templates';
 const handlebars = Handlebars.create();
 handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 for (const [name, spec] of Object.entries(precompiled.partials)) {
-  handlebars.registerPartial(name, handlebars.template(spec as TemplateSpecification));
+  handlebars.registerPartial(name, handlebars.template(spec));
 }
 
-export const reportTemplate = handlebars.template(precompiled.report as TemplateSpecification);
+export const reportTemplate = handlebars.template(precompiled.report);
 export const reportCss: string = precompiled.css;
 export const draftCss: string = precompiled.draftCss;

@@ -1,4 +1,5 @@
-// The one DynamoDB table of docs/data-model.md: statistics, version slots and latest pointers.
+// The one DynamoDB table of docs/data-model.md: statistics, and version slots (which are the publication records;
+// the latest version is the highest published slot, no pointer item).
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';

@@ -34,7 +34,7 @@ describe('mergeReport', () => {
   });
 
   it('turns a malformed part into S1 findings, not a crash', () => {
-    const merged = mergeReport(null as unknown as NarrativeSource, record);
+    const merged = mergeReport(null, record);
     expect(merged.ok).toBe(false);
   });
 });

@@ -41,7 +41,8 @@ describe('parseReport (rule S1)', () => {
     (doc.statistics.reviewLitigation as Record<string, Record<string, unknown>>).review!.upheld = -3;
     expect(problems(doc).map((f) => f.location)).toEqual(['statistics.reviewLitigation.review.upheld']);
     const report = zeroReport('2019');
-    const changed = JSON.parse(JSON.stringify(report));
+    type Licensing = { statistics: { proactive: { licensing: { change: number } } } };
+    const changed = JSON.parse(JSON.stringify(report)) as Licensing;
     changed.statistics.proactive.licensing.change = -2;
     expect(parseReport(changed).ok).toBe(true);
   });
@@ -68,7 +69,8 @@ describe('parseReport (rule S1)', () => {
   });
 
   it('says a 2021 row in a 2019 document belongs to the other template', () => {
-    const doc = JSON.parse(JSON.stringify(zeroReport('2019')));
+    type OtherHandling = { statistics: { applications: { otherHandling: Record<string, unknown> } } };
+    const doc = JSON.parse(JSON.stringify(zeroReport('2019'))) as OtherHandling;
     doc.statistics.applications.otherHandling.unpaidFee = { naturalPerson: 0 };
     const [finding, ...rest] = problems(doc);
     expect(rest).toEqual([]);

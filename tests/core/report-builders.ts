@@ -7,9 +7,14 @@ import type { CellValue, ReportDocument, Statistics } from '../../functions/core
 
 export const fixturePath = new URL('../../samples/lishi-2023.json', import.meta.url).pathname;
 
+type FixtureJson = Record<string, unknown> & {
+  statistics: Record<string, unknown>;
+  narrative: Record<string, unknown>;
+};
+
 /** The fixture as raw JSON (a fresh copy each call, safe to mutate). */
-export function fixtureJson(): Record<string, unknown> & { statistics: Record<string, unknown>; narrative: Record<string, unknown> } {
-  return JSON.parse(readFileSync(fixturePath, 'utf8'));
+export function fixtureJson(): FixtureJson {
+  return JSON.parse(readFileSync(fixturePath, 'utf8')) as FixtureJson;
 }
 
 export function fixtureReport(): ReportDocument {

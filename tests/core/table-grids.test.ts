@@ -37,7 +37,7 @@ describe('table grids (CSV layout)', () => {
     const parsed = parseStatisticsGrid('2021', grid);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    const byLine = Object.fromEntries(parsed.error.filter((e) => e.line).map((e) => [e.line, e]));
+    const byLine = Object.fromEntries(parsed.error.flatMap((e) => (e.line ? [[e.line, e] as const] : [])));
     expect(byLine[line('applications.granted') + 1]).toMatchObject({ cells: ['applications.granted.commercial'], actual: '十' });
     expect(byLine[line('applications.granted') + 1]!.message.zh).toContain('三（一）予以公开 · 法人或其他组织·商业企业');
     expect(byLine[line('applications.carriedOverr') + 1]!.message.en).toContain('applications.carriedOverr is not a row');

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { chromiumPath, launchChromium } from '../../functions/render/launch-chromium';
+import { chromiumPath, launchChromium } from '../../functions/adapters/launch-chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {

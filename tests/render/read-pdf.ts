@@ -40,7 +40,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
     return {
       pages,
       numbers,
-      outline: flatten((await pdf.getOutline()) as OutlineNode[] | null),
+      outline: flatten(await pdf.getOutline()),
       marked: markInfo?.Marked === true,
       info: info as Record<string, unknown>,
       baseFonts: [...raw.matchAll(/\/BaseFont\s*\/([^\s/>]+)/g)].map((m) => m[1]!),

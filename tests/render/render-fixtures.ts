@@ -11,7 +11,9 @@ export function loadReport(json: unknown): ReportDocument {
   return parsed.value;
 }
 
-export const fixtureJson = (): Record<string, unknown> => JSON.parse(readFileSync(new URL('../../samples/lishi-2023.json', import.meta.url), 'utf8'));
+const samplePath = new URL('../../samples/lishi-2023.json', import.meta.url);
+export const fixtureJson = (): Record<string, unknown> =>
+  JSON.parse(readFileSync(samplePath, 'utf8')) as Record<string, unknown>;
 
 export const lishi2023 = (): ReportDocument => loadReport(fixtureJson());
 

@@ -10,7 +10,7 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { registerRenderCommand } from '../../functions/cli/commands/render';
 import { registerValidateCommand } from '../../functions/cli/commands/validate';
-import { launchChromium } from '../../functions/render/launch-chromium';
+import { launchChromium } from '../../functions/adapters/launch-chromium';
 import { inProcessCli } from '../support/run-cli';
 import { fixtureJson } from './render-fixtures';
 

@@ -11,7 +11,7 @@ import { fail, ok, type Result } from '../../core/result';
 import { validateReport } from '../../core/rules/validate-report';
 import { summarize } from '../../core/validation-finding';
 import { reportGlyphCoverage } from '../../render/glyph-coverage';
-import { createPdfPrinter } from '../../render/pdf-printer';
+import { createPdfPrinter } from '../../adapters/chromium-pdf-printer';
 import { renderReport, type RenderedReport } from '../../render/render-report';
 import { renderWebPage } from '../../render/render-report-html';
 import { archiveFiles } from '../../publish/archive-files';

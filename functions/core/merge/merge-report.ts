@@ -33,10 +33,13 @@ function mismatch(field: string, narrative: unknown, statistics: unknown): Valid
  * Fails with S1 findings when the parts don't belong together or the result is malformed, and with R10 for a reference
  * that names no cell.
  */
-export function mergeReport(narrativeInput: NarrativeSource, statisticsInput: StatisticsRecord): Result<ReportDocument, ValidationFinding[]> {
-  // Both parts may come straight from JSON: read them defensively, parseReport checks the shapes.
-  const narrative = (narrativeInput ?? {}) as Partial<NarrativeSource>;
-  const statistics = (statisticsInput ?? {}) as Partial<StatisticsRecord>;
+export function mergeReport(
+  narrativeInput: NarrativeSource | null | undefined,
+  statisticsInput: StatisticsRecord | null | undefined,
+): Result<ReportDocument, ValidationFinding[]> {
+  // Both parts may come straight from JSON (null, or missing): read them defensively, parseReport checks the shapes.
+  const narrative: Partial<NarrativeSource> = narrativeInput ?? {};
+  const statistics: Partial<StatisticsRecord> = statisticsInput ?? {};
   const mismatches = [
     ...(narrative.agency?.code === statistics.agency ? [] : [mismatch('agency.code', narrative.agency?.code, statistics.agency)]),
     ...(narrative.year === statistics.year ? [] : [mismatch('year', narrative.year, statistics.year)]),

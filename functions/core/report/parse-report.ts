@@ -128,7 +128,7 @@ export function parseReport(input: Json): Result<ReportDocument, ValidationFindi
     agencyName = readString(f, agency, 'name', 'agency.');
     issuer = readString(f, agency, 'issuer', 'agency.');
     if (agency.consolidated !== undefined && typeof agency.consolidated !== 'boolean') f.add('agency.consolidated', { zh: 'true 或 false', en: 'true or false' }, agency.consolidated);
-    else consolidated = agency.consolidated as boolean | undefined;
+    else consolidated = agency.consolidated;
   }
 
   const issuedOn = input.issuedOn;
@@ -154,7 +154,10 @@ export function parseReport(input: Json): Result<ReportDocument, ValidationFindi
     } else {
       overview.forEach((section: Json, i) => {
         const at = `narrative.overview[${i}]`;
-        if (!isObject(section)) return f.add(at, { zh: '对象 { heading, body }', en: 'an object { heading, body }' }, section);
+        if (!isObject(section)) {
+          f.add(at, { zh: '对象 { heading, body }', en: 'an object { heading, body }' }, section);
+          return;
+        }
         checkKeys(f, section, `${at}.`, ['heading', 'body']);
         readString(f, section, 'heading', `${at}.`);
         readString(f, section, 'body', `${at}.`, markdown, true);

@@ -1,8 +1,8 @@
 // The printer survives what happens in production: Chrome dying, a page that never finishes, bursts.
 import type { Browser } from 'puppeteer-core';
 import { describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../../functions/render/launch-chromium';
-import { createPdfPrinter } from '../../functions/render/pdf-printer';
+import { launchChromium } from '../../functions/adapters/launch-chromium';
+import { createPdfPrinter } from '../../functions/adapters/chromium-pdf-printer';
 import { PdfTimeoutError, PrinterClosedError } from '../../functions/render/render-errors';
 
 const page = '<!DOCTYPE html><html lang="zh-CN"><head><title>t</title></head><body><p>1</p></body></html>';

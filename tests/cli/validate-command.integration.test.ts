@@ -42,9 +42,9 @@ describe('nianbao validate', () => {
     (last.statistics.applications as Record<string, Record<string, number>>).carriedForward!.naturalPerson = 1;
     const { code, stdout } = await nianbao('validate', fixturePath, '--previous', writeJson('last.json', last), '--json');
     expect(code).toBe(1);
-    const report = JSON.parse(stdout);
-    expect(report.findings.map((f: { rule: string }) => f.rule)).toContain('R5');
-    expect(report.findings.map((f: { rule: string }) => f.rule)).toContain('R11');
+    const report = JSON.parse(stdout) as { findings: { rule: string }[] };
+    expect(report.findings.map((f) => f.rule)).toContain('R5');
+    expect(report.findings.map((f) => f.rule)).toContain('R11');
   });
 
   it('exits 2 with one line for unreadable input', async () => {

@@ -2,7 +2,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPdfPrinter, type PdfPrinter } from '../../functions/render/pdf-printer';
+import { createPdfPrinter } from '../../functions/adapters/chromium-pdf-printer';
+import type { PdfPrinter } from '../../functions/render/pdf-printer';
 import { renderReport } from '../../functions/render/render-report';
 import { renderReportHtml } from '../../functions/render/render-report-html';
 import type { ReportDocument } from '../../functions/core/report/report-document';

@@ -36,10 +36,11 @@ it('prints URLs that answer 200, stops on Ctrl-C, and reuses its data on the nex
   dataDir = await mkdtemp(join(tmpdir(), 'nianbao-start-'));
   const first = startStack([]);
   await first.waitFor('Press Ctrl-C to stop.');
-  const urls = Object.fromEntries([...first.output().matchAll(/^(HTML|PDF|All versions):\s+(\S+)$/gm)].map((m) => [m[1], m[2]]));
+  const printed = [...first.output().matchAll(/^(HTML|PDF|All versions):\s+(\S+)$/gm)];
+  const urls = Object.fromEntries(printed.map((m) => [m[1]!, m[2]!]));
   expect(Object.keys(urls)).toEqual(['HTML', 'PDF', 'All versions']);
   for (const [name, url] of Object.entries(urls)) {
-    const response = await fetch(url as string);
+    const response = await fetch(url);
     expect(response.status, name).toBe(200);
     const body = new Uint8Array(await response.arrayBuffer());
     if (name === 'PDF') expect(new TextDecoder().decode(body.slice(0, 5))).toBe('%PDF-');
@@ -48,7 +49,7 @@ it('prints URLs that answer 200, stops on Ctrl-C, and reuses its data on the nex
       const html = new TextDecoder().decode(body);
       expect(html).not.toContain('file:');
       const font = /url\((\/assets\/fonts\/[^)]+\.woff2)\)/.exec(html)?.[1];
-      const fontResponse = await fetch(new URL(font ?? '/missing', url as string));
+      const fontResponse = await fetch(new URL(font ?? '/missing', url));
       expect(fontResponse.status, font).toBe(200);
       expect(fontResponse.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     }

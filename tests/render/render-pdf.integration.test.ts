@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cellsOf, templates } from '../../functions/core/format/templates';
 import { readCell } from '../../functions/core/statistics/cells';
-import { createPdfPrinter, type PdfPrinter } from '../../functions/render/pdf-printer';
+import { createPdfPrinter } from '../../functions/adapters/chromium-pdf-printer';
+import type { PdfPrinter } from '../../functions/render/pdf-printer';
 import { renderReport } from '../../functions/render/render-report';
 import { lishi2023, report2019 } from './render-fixtures';
 import { isSubsequence, readPdf, type PdfFacts } from './read-pdf';

@@ -44,7 +44,8 @@ export function reportYearFromText(text: string): ReportYear | undefined {
 /** What is wrong with a code that is text, since look-alikes (Cyrillic і, full-width ｌ) print like the real thing. */
 function agencyCodeFlaw(code: string): Message | undefined {
   if (code === '') return undefined;
-  if (code.length > agencyCodeMaxLength) return { zh: `长 ${code.length} 个字符`, en: `${code.length} characters long` };
+  if (code.length > agencyCodeMaxLength)
+    return { zh: `长 ${code.length} 个字符`, en: `${code.length} characters long` };
   const odd = [...code].find((ch) => !/[a-z0-9-]/.test(ch));
   if (odd !== undefined) {
     const point = `U+${odd.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -72,7 +73,8 @@ export class InvalidIdentifierError extends Error {
 }
 
 export function requireAgencyCode(value: string): AgencyCode {
-  if (!isAgencyCode(value)) throw new InvalidIdentifierError(`not a checked agency code: ${JSON.stringify(value.slice(0, 80))}`);
+  if (!isAgencyCode(value))
+    throw new InvalidIdentifierError(`not a checked agency code: ${JSON.stringify(value.slice(0, 80))}`);
   return value;
 }
 

@@ -27,8 +27,11 @@ export async function exportStatistics(
   { agency, year }: ExportRequest,
   repository: StatisticsRepository,
 ): Promise<Result<ExportFile[], ExportFailure>> {
-  const records = agency ? [await repository.get(agency, year)].filter((r) => r !== undefined) : await repository.listYear(year);
-  if (records.length === 0) return fail({ kind: 'empty', message: `no statistics for ${agency ?? 'any agency'} in ${year}` });
+  const records = agency
+    ? [await repository.get(agency, year)].filter((r) => r !== undefined)
+    : await repository.listYear(year);
+  if (records.length === 0)
+    return fail({ kind: 'empty', message: `no statistics for ${agency ?? 'any agency'} in ${year}` });
   // Stored before identifiers were checked on import: refuse the whole export rather than build a path from it.
   const findings = records.flatMap((r, i) => [
     ...(isAgencyCode(r.agency) ? [] : [agencyCodeFinding(`stored record ${i + 1}: agency`, r.agency)]),

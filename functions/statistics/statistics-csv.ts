@@ -2,7 +2,8 @@
 // `stats import` reads them back. Lines such as `# agency=…,year=…,template=…` at the top say whose they are.
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { parseStatisticsGrid, statisticsGrid } from '../core/format/table-grids';
+import { statisticsGrid } from '../core/format/table-grids';
+import { parseStatisticsGrid } from '../core/statistics/parse-statistics-grid';
 import type { TemplateId } from '../core/format/table-definition';
 import { isTemplateId } from '../core/format/templates';
 import { agencyCodeFinding, isAgencyCode, reportYearFinding, reportYearFromText } from '../core/identifiers';
@@ -67,7 +68,10 @@ function missingIdentity(field: 'agency' | 'year'): ValidationFinding {
 }
 
 /** All-or-nothing: every problem is returned, naming its line and cell. */
-export function parseStatisticsCsv(text: string, given: RecordIdentity = {}): Result<StatisticsRecord, ValidationFinding[]> {
+export function parseStatisticsCsv(
+  text: string,
+  given: RecordIdentity = {},
+): Result<StatisticsRecord, ValidationFinding[]> {
   let rows: string[][];
   try {
     rows = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];

@@ -77,7 +77,9 @@ describe('agency code findings', () => {
     ['a'.repeat(300), '300 characters long'],
     ['a--b', 'a hyphen at the start or end, or two in a row'],
   ])('says what is wrong with %j, since a look-alike prints like the real code', (code, why) => {
-    expect(agencyCodeFinding('agency', code).message.en).toMatch(new RegExp(`^agency: expected an agency code .*: ${escape(why)}$`));
+    expect(agencyCodeFinding('agency', code).message.en).toMatch(
+      new RegExp(`^agency: expected an agency code .*: ${escape(why)}$`),
+    );
   });
 });
 

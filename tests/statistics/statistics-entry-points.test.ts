@@ -50,11 +50,14 @@ describe('stats import refuses hostile identifiers, storing nothing', () => {
     expect(result.stderr).toContain('year：应为年度');
   });
 
-  it.each(hostileAgencyCodes.filter((a) => ![',', '\u0000'].some((c) => a.includes(c))))('CSV "# agency=%s"', async (agency) => {
-    const result = await importFile('hostile.csv', csvText.replace('# agency=lvliang-lishi', `# agency=${agency}`));
-    expect(result).toMatchObject({ code: exitCodes.invalid, stored: 0 });
-    expect(result.stderr).toContain('line 1: # agency=');
-  });
+  it.each(hostileAgencyCodes.filter((a) => ![',', '\u0000'].some((c) => a.includes(c))))(
+    'CSV "# agency=%s"',
+    async (agency) => {
+      const result = await importFile('hostile.csv', csvText.replace('# agency=lvliang-lishi', `# agency=${agency}`));
+      expect(result).toMatchObject({ code: exitCodes.invalid, stored: 0 });
+      expect(result.stderr).toContain('line 1: # agency=');
+    },
+  );
 
   it.each(hostileYearTexts.filter((y) => y !== ''))('CSV "# year=%s"', async (year) => {
     const result = await importFile('hostile.csv', csvText.replace('year=2023', `year=${year}`));

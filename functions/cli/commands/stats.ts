@@ -46,7 +46,8 @@ export async function runStatsImport(
   }
   const result = await importStatistics({ name: basename(file), bytes }, identity.value, repository());
   if (!result.ok) {
-    if (result.error.kind === 'invalid') return refused(`${file}: not imported`, result.error.findings, result.error.template);
+    if (result.error.kind === 'invalid')
+      return refused(`${file}: not imported`, result.error.findings, result.error.template);
     console.error(result.error.message);
     return exitCodes.unreadable;
   }
@@ -54,7 +55,10 @@ export async function runStatsImport(
   return exitCodes.ok;
 }
 
-export async function runStatsExport(options: ExportOptions, repository: () => StatisticsRepository): Promise<ExitCode> {
+export async function runStatsExport(
+  options: ExportOptions,
+  repository: () => StatisticsRepository,
+): Promise<ExitCode> {
   const identity = identityFromFlags({ year: options.year, agency: options.agency });
   if (!identity.ok) return refused('not exported', identity.error);
   const result = await exportStatistics({ year: identity.value.year!, agency: identity.value.agency }, repository());
@@ -76,7 +80,8 @@ export async function runStatsExport(options: ExportOptions, repository: () => S
 function inFolder(folder: string, files: readonly ExportFile[]): [string, ExportFile][] {
   return files.map((f) => {
     const path = join(folder, f.fileName);
-    if (relative(resolve(folder), resolve(path)) !== f.fileName) throw new Error(`export file name escapes --out: ${f.fileName}`);
+    if (relative(resolve(folder), resolve(path)) !== f.fileName)
+      throw new Error(`export file name escapes --out: ${f.fileName}`);
     return [path, f];
   });
 }
@@ -107,7 +112,9 @@ export function registerStatsCommand(program: Command): void {
   const stats = program.command('stats').description('statistics in the configured DynamoDB table (NIANBAO_TABLE)');
   stats
     .command('import <file>')
-    .description('import statistics from a CSV (official table layout, cell ids as keys) or JSON file; nothing is written if any cell is wrong')
+    .description(
+      'import statistics from a CSV (official table layout, cell ids as keys) or JSON file; nothing is written if any cell is wrong',
+    )
     .option('--agency <code>', 'agency code (CSV without a "# agency=" line)')
     .option('--year <year>', 'report year (CSV without a "# year=" line)')
     .option('--template <id>', 'template 2019 or 2021 (default: by year)')

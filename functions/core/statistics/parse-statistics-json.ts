@@ -25,7 +25,9 @@ function parseEntry(entry: unknown, at: string, findings: ValidationFinding[]): 
   const template: TemplateId | undefined =
     entry.template === undefined && isReportYear(year) ? templateForYear(year) : (entry.template as TemplateId);
   if (!isTemplateId(template) || (isReportYear(year) && !templateCoversYear(template, year))) {
-    findings.push(structureFinding(`${at}template`, templateExpected(isReportYear(year) ? year : undefined), entry.template));
+    findings.push(
+      structureFinding(`${at}template`, templateExpected(isReportYear(year) ? year : undefined), entry.template),
+    );
     return undefined;
   }
   if (!isJsonObject(entry.statistics)) {

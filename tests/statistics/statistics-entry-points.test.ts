@@ -140,3 +140,24 @@ describe('stats import template', () => {
     expect(fromLine).toMatchObject({ code: exitCodes.invalid, stored: 0 });
   });
 });
+
+describe('stats export --out that cannot be written', () => {
+  const exportTo = async (out: string) => {
+    const repository = new MemoryStatistics();
+    await repository.put(record);
+    captureOutput();
+    return runStatsExport({ year: '2023', out }, () => repository);
+  };
+
+  it('a file where the folder should be is one line, exit 2', async () => {
+    const file = join(dir, 'a-file');
+    await writeFile(file, 'x');
+    expect(await exportTo(join(file, 'out'))).toBe(exitCodes.unreadable);
+    expect(stderr).toEqual([expect.stringMatching(/^not exported, nothing written: ENOTDIR/)]);
+  });
+
+  it.runIf(process.platform === 'linux')('/proc/nope fails at once instead of spinning in mkdir', async () => {
+    expect(await exportTo('/proc/nope/out')).toBe(exitCodes.unreadable);
+    expect(stderr).toEqual([expect.stringMatching(/^not exported, nothing written: ENOENT/)]);
+  }, 5_000);
+});

@@ -1,8 +1,8 @@
 // nianbao stats import <file.json|file.csv> · nianbao stats export --year <y> [--agency <code>] [--out <path>]
 // Statistics live in DynamoDB (docs/data-model.md); the work is done by functions/statistics, this reads and writes
 // files, prints and picks the exit code.
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { TemplateId } from '../../core/format/table-definition';
 import { summarize, type ValidationFinding } from '../../core/validation-finding';
@@ -13,6 +13,7 @@ import { exportStatistics, type ExportFile } from '../../statistics/export-stati
 import { identityFromFlags, type IdentityFlags } from '../../statistics/identity-flags';
 import { importStatistics } from '../../statistics/import-statistics';
 import type { StatisticsRepository } from '../../statistics/statistics-repository';
+import { makeFolder } from '../make-folder';
 import { formatFindings } from '../print-findings';
 import { exitCodes } from '../exit-codes';
 
@@ -91,7 +92,7 @@ async function writeAll(targets: readonly [string, ExportFile][]): Promise<ExitC
   const staged: string[] = [];
   try {
     for (const [path, file] of targets) {
-      await mkdir(resolve(path, '..'), { recursive: true });
+      await makeFolder(dirname(path));
       const temporary = `${path}.${process.pid}.partial`;
       staged.push(temporary);
       await writeFile(temporary, file.bytes);

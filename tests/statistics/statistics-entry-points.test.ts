@@ -156,8 +156,12 @@ describe('stats export --out that cannot be written', () => {
     expect(stderr).toEqual([expect.stringMatching(/^not exported, nothing written: ENOTDIR/)]);
   });
 
-  it.runIf(process.platform === 'linux')('/proc/nope fails at once instead of spinning in mkdir', async () => {
-    expect(await exportTo('/proc/nope/out')).toBe(exitCodes.unreadable);
-    expect(stderr).toEqual([expect.stringMatching(/^not exported, nothing written: ENOENT/)]);
-  }, 5_000);
+  it.runIf(process.platform === 'linux')(
+    '/proc/nope fails at once instead of spinning in mkdir',
+    async () => {
+      expect(await exportTo('/proc/nope/out')).toBe(exitCodes.unreadable);
+      expect(stderr).toEqual([expect.stringMatching(/^not exported, nothing written: ENOENT/)]);
+    },
+    5_000,
+  );
 });

@@ -2,7 +2,8 @@
 // at every place they enter: the report document, statistics files, CLI flags (and later the CMS and HTTP).
 // Key builders take only checked values (the brands below) and check again: a key from an unchecked value is a bug.
 import { templates } from './format/templates';
-import type { Message } from './validation-finding';
+import { structureFinding } from './structure-findings';
+import type { Message, ValidationFinding } from './validation-finding';
 
 export type AgencyCode = string & { readonly __brand: 'AgencyCode' };
 export type ReportYear = number & { readonly __brand: 'ReportYear' };
@@ -40,12 +41,40 @@ export function reportYearFromText(text: string): ReportYear | undefined {
   return isReportYear(year) ? year : undefined;
 }
 
+/** What is wrong with a code that is text, since look-alikes (Cyrillic і, full-width ｌ) print like the real thing. */
+function agencyCodeFlaw(code: string): Message | undefined {
+  if (code === '') return undefined;
+  if (code.length > agencyCodeMaxLength)
+    return { zh: `长 ${code.length} 个字符`, en: `${code.length} characters long` };
+  const odd = [...code].find((ch) => !/[a-z0-9-]/.test(ch));
+  if (odd !== undefined) {
+    const point = `U+${odd.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    return {
+      zh: `${JSON.stringify(odd)}（${point}）不是小写字母、数字或连字符`,
+      en: `${JSON.stringify(odd)} (${point}) is not a lower-case letter, digit or hyphen`,
+    };
+  }
+  return { zh: '连字符在开头、结尾或连续出现', en: 'a hyphen at the start or end, or two in a row' };
+}
+
+/** An S1 finding for a bad agency code at `location` (a document path, a flag, a CSV line), saying what is wrong. */
+export function agencyCodeFinding(location: string, value: unknown): ValidationFinding {
+  const finding = structureFinding(location, agencyCodeExpected, value);
+  const flaw = typeof value === 'string' ? agencyCodeFlaw(value) : undefined;
+  if (!flaw) return finding;
+  return { ...finding, message: { zh: `${finding.message.zh}：${flaw.zh}`, en: `${finding.message.en}: ${flaw.en}` } };
+}
+
+export const reportYearFinding = (location: string, value: unknown): ValidationFinding =>
+  structureFinding(location, reportYearExpected, value);
+
 export class InvalidIdentifierError extends Error {
   override readonly name = 'InvalidIdentifierError';
 }
 
 export function requireAgencyCode(value: string): AgencyCode {
-  if (!isAgencyCode(value)) throw new InvalidIdentifierError(`not a checked agency code: ${JSON.stringify(value.slice(0, 80))}`);
+  if (!isAgencyCode(value))
+    throw new InvalidIdentifierError(`not a checked agency code: ${JSON.stringify(value.slice(0, 80))}`);
   return value;
 }
 

@@ -1,8 +1,7 @@
 // `stats export`: every requested record as a CSV file named `{agency}-{year}.csv`. Everything is read and checked
 // before the caller writes anything, so an export either writes all its files or none.
-import { agencyCodeExpected, isAgencyCode, isReportYear, reportYearExpected } from '../core/identifiers';
+import { agencyCodeFinding, isAgencyCode, isReportYear, reportYearFinding } from '../core/identifiers';
 import { fail, ok, type Result } from '../core/result';
-import { structureFinding } from '../core/structure-findings';
 import type { ValidationFinding } from '../core/validation-finding';
 import { statisticsCsv } from './statistics-csv';
 import type { StatisticsRepository } from './statistics-repository';
@@ -28,12 +27,15 @@ export async function exportStatistics(
   { agency, year }: ExportRequest,
   repository: StatisticsRepository,
 ): Promise<Result<ExportFile[], ExportFailure>> {
-  const records = agency ? [await repository.get(agency, year)].filter((r) => r !== undefined) : await repository.listYear(year);
-  if (records.length === 0) return fail({ kind: 'empty', message: `no statistics for ${agency ?? 'any agency'} in ${year}` });
+  const records = agency
+    ? [await repository.get(agency, year)].filter((r) => r !== undefined)
+    : await repository.listYear(year);
+  if (records.length === 0)
+    return fail({ kind: 'empty', message: `no statistics for ${agency ?? 'any agency'} in ${year}` });
   // Stored before identifiers were checked on import: refuse the whole export rather than build a path from it.
   const findings = records.flatMap((r, i) => [
-    ...(isAgencyCode(r.agency) ? [] : [structureFinding(`stored record ${i + 1}: agency`, agencyCodeExpected, r.agency)]),
-    ...(isReportYear(r.year) ? [] : [structureFinding(`stored record ${i + 1}: year`, reportYearExpected, r.year)]),
+    ...(isAgencyCode(r.agency) ? [] : [agencyCodeFinding(`stored record ${i + 1}: agency`, r.agency)]),
+    ...(isReportYear(r.year) ? [] : [reportYearFinding(`stored record ${i + 1}: year`, r.year)]),
   ]);
   if (findings.length > 0) return fail({ kind: 'invalid', findings });
   return ok(records.map((r) => ({ fileName: `${r.agency}-${r.year}.csv`, agency: r.agency, bytes: statisticsCsv(r) })));

@@ -35,7 +35,8 @@ export function decodeFileText(
   const hasBom = startsWith(bytes, utf8Bom);
   const text = utf8(hasBom ? bytes.subarray(utf8Bom.length) : bytes);
   if (text !== undefined && !text.includes('\u0000')) return ok({ text, encoding: 'UTF-8' });
-  if (bytes.includes(0)) return fail(`holds NUL bytes: UTF-16 without a byte order mark, or not text; save it as ${allowed}`);
+  if (bytes.includes(0))
+    return fail(`holds NUL bytes: UTF-16 without a byte order mark, or not text; save it as ${allowed}`);
   if (!hasBom && accept.includes('GB18030')) {
     // GBK is a subset of GB18030; a byte sequence neither knows decodes to U+FFFD.
     const chinese = iconv.decode(Buffer.from(bytes), 'gb18030');

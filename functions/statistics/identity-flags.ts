@@ -1,7 +1,7 @@
 // Whose statistics (or report) a command means, as typed on the command line or sent by a form: text, checked with
 // the same rules as the documents, each bad value a finding naming its flag.
 import { isTemplateId } from '../core/format/templates';
-import { agencyCodeExpected, isAgencyCode, reportYearExpected, reportYearFromText } from '../core/identifiers';
+import { agencyCodeFinding, isAgencyCode, reportYearFinding, reportYearFromText } from '../core/identifiers';
 import { fail, ok, type Result } from '../core/result';
 import { templateExpected } from '../core/statistics/template-for-year';
 import { structureFinding } from '../core/structure-findings';
@@ -20,9 +20,9 @@ export function identityFromFlags(flags: IdentityFlags): Result<RecordIdentity, 
   const findings: ValidationFinding[] = [];
   const year = flags.year === undefined ? undefined : reportYearFromText(flags.year);
   if (flags.agency !== undefined && !isAgencyCode(flags.agency)) {
-    findings.push(structureFinding('--agency', agencyCodeExpected, flags.agency));
+    findings.push(agencyCodeFinding('--agency', flags.agency));
   }
-  if (flags.year !== undefined && year === undefined) findings.push(structureFinding('--year', reportYearExpected, flags.year));
+  if (flags.year !== undefined && year === undefined) findings.push(reportYearFinding('--year', flags.year));
   if (flags.template !== undefined && !isTemplateId(flags.template)) {
     findings.push(structureFinding('--template', templateExpected(), flags.template));
   }

@@ -2,10 +2,11 @@
 // `stats import` reads them back. Lines such as `# agency=…,year=…,template=…` at the top say whose they are.
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { parseStatisticsGrid, statisticsGrid } from '../core/format/table-grids';
+import { statisticsGrid } from '../core/format/table-grids';
+import { parseStatisticsGrid } from '../core/statistics/parse-statistics-grid';
 import type { TemplateId } from '../core/format/table-definition';
 import { isTemplateId } from '../core/format/templates';
-import { agencyCodeExpected, isAgencyCode, reportYearExpected, reportYearFromText } from '../core/identifiers';
+import { agencyCodeFinding, isAgencyCode, reportYearFinding, reportYearFromText } from '../core/identifiers';
 import type { StatisticsRecord } from '../core/merge/merge-report';
 import { fail, ok, type Result } from '../core/result';
 import { templateCoversYear, templateExpected, templateForYear } from '../core/statistics/template-for-year';
@@ -22,10 +23,10 @@ export interface RecordIdentity {
 type Rows = readonly (readonly string[])[];
 
 const identityFields = {
-  agency: { expected: agencyCodeExpected, read: (text: string) => (isAgencyCode(text) ? text : undefined) },
-  year: { expected: reportYearExpected, read: reportYearFromText },
+  agency: { finding: agencyCodeFinding, read: (text: string) => (isAgencyCode(text) ? text : undefined) },
+  year: { finding: reportYearFinding, read: reportYearFromText },
   template: {
-    expected: templateExpected(),
+    finding: (location: string, text: string) => structureFinding(location, templateExpected(), text),
     read: (text: string) => (isTemplateId(text) ? text : undefined),
   },
 };
@@ -45,7 +46,7 @@ function identityFromComments(rows: Rows, findings: ValidationFinding[]): Record
       const text = m[2]!.trim();
       const value = field.read(text);
       if (value === undefined) {
-        findings.push({ ...structureFinding(`line ${index + 1}: # ${m[1]}=`, field.expected, text), line: index + 1 });
+        findings.push({ ...field.finding(`line ${index + 1}: # ${m[1]}=`, text), line: index + 1 });
       } else found[m[1]] = value;
     }
   });
@@ -67,7 +68,10 @@ function missingIdentity(field: 'agency' | 'year'): ValidationFinding {
 }
 
 /** All-or-nothing: every problem is returned, naming its line and cell. */
-export function parseStatisticsCsv(text: string, given: RecordIdentity = {}): Result<StatisticsRecord, ValidationFinding[]> {
+export function parseStatisticsCsv(
+  text: string,
+  given: RecordIdentity = {},
+): Result<StatisticsRecord, ValidationFinding[]> {
   let rows: string[][];
   try {
     rows = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];

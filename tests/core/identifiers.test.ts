@@ -1,6 +1,7 @@
 // Agency codes and years are checked once, in the core, and every key or file name is built from checked values only.
 import { describe, expect, it } from 'vitest';
 import {
+  agencyCodeFinding,
   InvalidIdentifierError,
   isAgencyCode,
   isReportYear,
@@ -67,3 +68,19 @@ describe('identifiers in a report document', () => {
     ]);
   });
 });
+
+describe('agency code findings', () => {
+  it.each([
+    ['lishі', '"і" (U+0456) is not a lower-case letter, digit or hyphen'],
+    ['ｌｉｓｈｉ', '"ｌ" (U+FF4C) is not a lower-case letter, digit or hyphen'],
+    ['a/b', '"/" (U+002F) is not a lower-case letter, digit or hyphen'],
+    ['a'.repeat(300), '300 characters long'],
+    ['a--b', 'a hyphen at the start or end, or two in a row'],
+  ])('says what is wrong with %j, since a look-alike prints like the real code', (code, why) => {
+    expect(agencyCodeFinding('agency', code).message.en).toMatch(
+      new RegExp(`^agency: expected an agency code .*: ${escape(why)}$`),
+    );
+  });
+});
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseStatisticsGrid, statisticsGrid, tableGrids } from '../../functions/core/format/table-grids';
+import { statisticsGrid, tableGrids } from '../../functions/core/format/table-grids';
+import { parseStatisticsGrid } from '../../functions/core/statistics/parse-statistics-grid';
 import { cellsOf } from '../../functions/core/format/templates';
 import { fixtureReport, zeroReport } from './report-builders';
 

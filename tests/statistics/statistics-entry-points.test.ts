@@ -50,11 +50,14 @@ describe('stats import refuses hostile identifiers, storing nothing', () => {
     expect(result.stderr).toContain('year：应为年度');
   });
 
-  it.each(hostileAgencyCodes.filter((a) => ![',', '\u0000'].some((c) => a.includes(c))))('CSV "# agency=%s"', async (agency) => {
-    const result = await importFile('hostile.csv', csvText.replace('# agency=lvliang-lishi', `# agency=${agency}`));
-    expect(result).toMatchObject({ code: exitCodes.invalid, stored: 0 });
-    expect(result.stderr).toContain('line 1: # agency=');
-  });
+  it.each(hostileAgencyCodes.filter((a) => ![',', '\u0000'].some((c) => a.includes(c))))(
+    'CSV "# agency=%s"',
+    async (agency) => {
+      const result = await importFile('hostile.csv', csvText.replace('# agency=lvliang-lishi', `# agency=${agency}`));
+      expect(result).toMatchObject({ code: exitCodes.invalid, stored: 0 });
+      expect(result.stderr).toContain('line 1: # agency=');
+    },
+  );
 
   it.each(hostileYearTexts.filter((y) => y !== ''))('CSV "# year=%s"', async (year) => {
     const result = await importFile('hostile.csv', csvText.replace('year=2023', `year=${year}`));
@@ -136,4 +139,29 @@ describe('stats import template', () => {
     const fromLine = await importFile('template.csv', csvText.replace('template=2021', 'template=2019'));
     expect(fromLine).toMatchObject({ code: exitCodes.invalid, stored: 0 });
   });
+});
+
+describe('stats export --out that cannot be written', () => {
+  const exportTo = async (out: string) => {
+    const repository = new MemoryStatistics();
+    await repository.put(record);
+    captureOutput();
+    return runStatsExport({ year: '2023', out }, () => repository);
+  };
+
+  it('a file where the folder should be is one line, exit 2', async () => {
+    const file = join(dir, 'a-file');
+    await writeFile(file, 'x');
+    expect(await exportTo(join(file, 'out'))).toBe(exitCodes.unreadable);
+    expect(stderr).toEqual([expect.stringMatching(/^not exported, nothing written: ENOTDIR/)]);
+  });
+
+  it.runIf(process.platform === 'linux')(
+    '/proc/nope fails at once instead of spinning in mkdir',
+    async () => {
+      expect(await exportTo('/proc/nope/out')).toBe(exitCodes.unreadable);
+      expect(stderr).toEqual([expect.stringMatching(/^not exported, nothing written: ENOENT/)]);
+    },
+    5_000,
+  );
 });

@@ -55,13 +55,16 @@ describe('statistics CSV rows and numbers', () => {
     expect(parseStatisticsCsv(largest.join('\n')).ok).toBe(true);
   });
 
-  it.each(['1e-7', '1e21', '1e308', '-1', '18.', '.5', '１８'])('refuses the amount %s naming the line and cell', (amount) => {
-    const line = lineOf('proactive.fees,');
-    const edited = lines.map((l, i) => (i === line - 1 ? l.replace(/,[^,]*$/, `,${amount}`) : l));
-    expect(errorsOf(parseStatisticsCsv(edited.join('\n')))).toEqual([
-      `line ${line}: proactive.fees.amount should be a decimal amount without exponent (e.g. 18.20), got "${amount}"`,
-    ]);
-  });
+  it.each(['1e-7', '1e21', '1e308', '-1', '18.', '.5', '１８'])(
+    'refuses the amount %s naming the line and cell',
+    (amount) => {
+      const line = lineOf('proactive.fees,');
+      const edited = lines.map((l, i) => (i === line - 1 ? l.replace(/,[^,]*$/, `,${amount}`) : l));
+      expect(errorsOf(parseStatisticsCsv(edited.join('\n')))).toEqual([
+        `line ${line}: proactive.fees.amount should be a decimal amount without exponent (e.g. 18.20), got "${amount}"`,
+      ]);
+    },
+  );
 });
 
 describe('statistics JSON numbers', () => {
@@ -117,8 +120,7 @@ describe('amounts in a report', () => {
   });
 });
 
-const digits = (maxLength: number) =>
-  fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength });
+const digits = (maxLength: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength });
 
 /** What each kind of cell may hold: blanks, the largest integers, amounts as numbers and as decimal text. */
 const cellValue = {
@@ -157,7 +159,11 @@ describe('statistics round trip', () => {
         if (!decoded.ok) throw new Error(decoded.error);
         const back = parseStatisticsCsv(decoded.value.text);
         if (!back.ok) throw new Error(back.error[0]!.message.en);
-        expect(back.value).toMatchObject({ agency: generated.agency, year: generated.year, template: generated.template });
+        expect(back.value).toMatchObject({
+          agency: generated.agency,
+          year: generated.year,
+          template: generated.template,
+        });
         expect(statisticsToCells(back.value.template, back.value.statistics)).toEqual(
           statisticsToCells(generated.template, generated.statistics),
         );
@@ -176,7 +182,10 @@ describe('statistics CSV encodings', () => {
   it.each(['gbk', 'gb18030'])('reads %s as Excel on Chinese Windows saves it', async (encoding) => {
     const bytes = iconv.encode(plain, encoding);
     expect(new TextDecoder().decode(bytes)).not.toContain('本年'); // really not UTF-8
-    expect(decodeFileText(bytes, ['UTF-8', 'GB18030'])).toEqual({ ok: true, value: { text: plain, encoding: 'GB18030' } });
+    expect(decodeFileText(bytes, ['UTF-8', 'GB18030'])).toEqual({
+      ok: true,
+      value: { text: plain, encoding: 'GB18030' },
+    });
     expect(await importBytes(bytes)).toEqual({ ok: true, value: [{ agency: 'lvliang-lishi', year: 2023 }] });
   });
 
@@ -198,7 +207,9 @@ describe('statistics CSV encodings', () => {
 
   it('refuses UTF-16 without a BOM and bytes that are neither UTF-8 nor GB18030', async () => {
     const noBom = await importBytes(iconv.encode(plain, 'utf16le'));
-    expect(!noBom.ok && noBom.error.kind === 'unreadable' && noBom.error.message).toContain('UTF-16 without a byte order mark');
+    expect(!noBom.ok && noBom.error.kind === 'unreadable' && noBom.error.message).toContain(
+      'UTF-16 without a byte order mark',
+    );
     const junk = new Uint8Array([...new TextEncoder().encode('# agency=x\n'), 0xff, 0xff, 0x80]);
     const refused = await importBytes(junk);
     expect(!refused.ok && refused.error.kind === 'unreadable' && refused.error.message).toBe(
@@ -213,5 +224,32 @@ describe('statistics CSV encodings', () => {
     const chinese = iconv.encode(JSON.stringify(sampleReport('lvliang-lishi')), 'gbk');
     const refused = await importStatistics({ name: 'x.json', bytes: chinese }, {}, new MemoryStatistics());
     expect(!refused.ok && refused.error.kind).toBe('unreadable');
+  });
+});
+
+describe('arbitrary input', () => {
+  const noThrow = { numRuns: 200 };
+
+  it('any JSON is refused or accepted as findings, never a crash', () => {
+    const shaped = fc.record({ agency: fc.jsonValue(), year: fc.jsonValue(), statistics: fc.jsonValue() });
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), shaped, fc.array(shaped)), (json) => {
+        const parsed = parseStatisticsJson(json);
+        if (!parsed.ok) expect(parsed.error.length).toBeGreaterThan(0);
+      }),
+      noThrow,
+    );
+  });
+
+  it('any bytes, as CSV or JSON, import or fail with a reason, never a crash or a partial write', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.boolean(), async (bytes, asCsv) => {
+        const repository = new MemoryStatistics();
+        const result = await importStatistics({ name: asCsv ? 'x.csv' : 'x.json', bytes }, {}, repository);
+        expect(result.ok).toBe(false);
+        expect(repository.byKey.size).toBe(0);
+      }),
+      noThrow,
+    );
   });
 });

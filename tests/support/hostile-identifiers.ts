@@ -18,7 +18,25 @@ export const hostileAgencyCodes: readonly string[] = [
 ];
 
 /** As text, the way flags and CSV comment lines carry them. */
-export const hostileYearTexts: readonly string[] = ['2023.5', '999999999', '', '2e3', '0x7e7', '2018', '２０２３', '-2023'];
+export const hostileYearTexts: readonly string[] = [
+  '2023.5',
+  '999999999',
+  '',
+  '2e3',
+  '0x7e7',
+  '2018',
+  '２０２３',
+  '-2023',
+];
 
 /** As JSON values. */
-export const hostileYearValues: readonly unknown[] = [2023.5, 999999999, 2018, 2101, -2023, '2023', null, Number.POSITIVE_INFINITY];
+export const hostileYearValues: readonly unknown[] = [
+  2023.5,
+  999999999,
+  2018,
+  2101,
+  -2023,
+  '2023',
+  null,
+  Number.POSITIVE_INFINITY,
+];

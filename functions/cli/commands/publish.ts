@@ -36,7 +36,8 @@ export function registerPublishCommand(program: Command): void {
     .action(async (options: PublishOptions) => {
       process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
       // Identifiers are checked before anything is read: they become file names and keys.
-      const flags = [{ year: options.year }, ...(options.agency ?? []).map((agency) => ({ agency }))].map(identityFromFlags);
+      const asked = [{ year: options.year }, ...(options.agency ?? []).map((agency) => ({ agency }))];
+      const flags = asked.map(identityFromFlags);
       const findings = flags.flatMap((f) => (f.ok ? [] : f.error));
       if (findings.length > 0) {
         console.error(`nianbao publish: nothing published\n${formatFindings(summarize(findings), undefined)}`);

@@ -1,8 +1,8 @@
 // nianbao stats import <file.json|file.csv> · nianbao stats export --year <y> [--agency <code>] [--out <path>]
 // Statistics live in DynamoDB (docs/data-model.md); the work is done by functions/statistics, this reads and writes
 // files, prints and picks the exit code.
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { TemplateId } from '../../core/format/table-definition';
 import { summarize, type ValidationFinding } from '../../core/validation-finding';
@@ -13,6 +13,7 @@ import { exportStatistics, type ExportFile } from '../../statistics/export-stati
 import { identityFromFlags, type IdentityFlags } from '../../statistics/identity-flags';
 import { importStatistics } from '../../statistics/import-statistics';
 import type { StatisticsRepository } from '../../statistics/statistics-repository';
+import { makeFolder } from '../make-folder';
 import { formatFindings } from '../print-findings';
 import { exitCodes } from '../exit-codes';
 
@@ -46,7 +47,8 @@ export async function runStatsImport(
   }
   const result = await importStatistics({ name: basename(file), bytes }, identity.value, repository());
   if (!result.ok) {
-    if (result.error.kind === 'invalid') return refused(`${file}: not imported`, result.error.findings, result.error.template);
+    if (result.error.kind === 'invalid')
+      return refused(`${file}: not imported`, result.error.findings, result.error.template);
     console.error(result.error.message);
     return exitCodes.unreadable;
   }
@@ -54,7 +56,10 @@ export async function runStatsImport(
   return exitCodes.ok;
 }
 
-export async function runStatsExport(options: ExportOptions, repository: () => StatisticsRepository): Promise<ExitCode> {
+export async function runStatsExport(
+  options: ExportOptions,
+  repository: () => StatisticsRepository,
+): Promise<ExitCode> {
   const identity = identityFromFlags({ year: options.year, agency: options.agency });
   if (!identity.ok) return refused('not exported', identity.error);
   const result = await exportStatistics({ year: identity.value.year!, agency: identity.value.agency }, repository());
@@ -76,7 +81,8 @@ export async function runStatsExport(options: ExportOptions, repository: () => S
 function inFolder(folder: string, files: readonly ExportFile[]): [string, ExportFile][] {
   return files.map((f) => {
     const path = join(folder, f.fileName);
-    if (relative(resolve(folder), resolve(path)) !== f.fileName) throw new Error(`export file name escapes --out: ${f.fileName}`);
+    if (relative(resolve(folder), resolve(path)) !== f.fileName)
+      throw new Error(`export file name escapes --out: ${f.fileName}`);
     return [path, f];
   });
 }
@@ -86,7 +92,7 @@ async function writeAll(targets: readonly [string, ExportFile][]): Promise<ExitC
   const staged: string[] = [];
   try {
     for (const [path, file] of targets) {
-      await mkdir(resolve(path, '..'), { recursive: true });
+      await makeFolder(dirname(path));
       const temporary = `${path}.${process.pid}.partial`;
       staged.push(temporary);
       await writeFile(temporary, file.bytes);
@@ -107,7 +113,9 @@ export function registerStatsCommand(program: Command): void {
   const stats = program.command('stats').description('statistics in the configured DynamoDB table (NIANBAO_TABLE)');
   stats
     .command('import <file>')
-    .description('import statistics from a CSV (official table layout, cell ids as keys) or JSON file; nothing is written if any cell is wrong')
+    .description(
+      'import statistics from a CSV (official table layout, cell ids as keys) or JSON file; nothing is written if any cell is wrong',
+    )
     .option('--agency <code>', 'agency code (CSV without a "# agency=" line)')
     .option('--year <year>', 'report year (CSV without a "# year=" line)')
     .option('--template <id>', 'template 2019 or 2021 (default: by year)')

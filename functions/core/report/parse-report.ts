@@ -1,6 +1,6 @@
 // Rule S1: turn untrusted JSON into a ReportDocument, or say exactly which path is wrong and what was expected.
 import { cellsOf, isTemplateId, templateIds, templates } from '../format/templates';
-import { agencyCodeExpected, isAgencyCode, isReportYear, reportYearExpected } from '../identifiers';
+import { agencyCodeFinding, isAgencyCode, isReportYear, reportYearFinding } from '../identifiers';
 import { fail, ok, type Result } from '../result';
 import { checkStatistics } from '../statistics/check-statistics';
 import { readCell } from '../statistics/cells';
@@ -111,7 +111,7 @@ export function parseReport(input: Json): Result<ReportDocument, ValidationFindi
     f.add('template', { zh: `模板编号 ${templateIds.map((t) => `"${t}"`).join(' 或 ')}`, en: `a template id, one of ${templateIds.map((t) => `"${t}"`).join(', ')}` }, template);
   }
   const year = input.year;
-  if (!isReportYear(year)) f.add('year', reportYearExpected, year);
+  if (!isReportYear(year)) f.list.push(reportYearFinding('year', year));
   else if (isTemplateId(template) && !templateCoversYear(template, year)) {
     const { from, to } = templates[template].years;
     const span = to === undefined ? `${from} 年及以后` : `${from}–${to} 年`;
@@ -124,7 +124,7 @@ export function parseReport(input: Json): Result<ReportDocument, ValidationFindi
   else {
     checkKeys(f, agency, 'agency.', ['code', 'name', 'issuer', 'consolidated']);
     if (isAgencyCode(agency.code)) agencyCode = agency.code;
-    else f.add('agency.code', agencyCodeExpected, agency.code);
+    else f.list.push(agencyCodeFinding('agency.code', agency.code));
     agencyName = readString(f, agency, 'name', 'agency.');
     issuer = readString(f, agency, 'issuer', 'agency.');
     if (agency.consolidated !== undefined && typeof agency.consolidated !== 'boolean') f.add('agency.consolidated', { zh: 'true 或 false', en: 'true or false' }, agency.consolidated);

@@ -53,7 +53,10 @@ export const cellKinds: Readonly<Record<CellKind, CellKindRule>> = {
       zh: '不小于 0 的数额，不用科学计数法（数字或 "18.20" 这样的十进制字符串；空白请填 null）',
       en: 'an amount ≥ 0 without exponent notation (a number or a decimal string like "18.20"; null for a blank cell)',
     },
-    expectedText: { zh: '不用科学计数法的十进制数额（如 18.20）', en: 'a decimal amount without exponent (e.g. 18.20)' },
+    expectedText: {
+      zh: '不用科学计数法的十进制数额（如 18.20）',
+      en: 'a decimal amount without exponent (e.g. 18.20)',
+    },
     acceptsJson: isAmount,
     fromText: (text) => (decimal.test(text) ? text : undefined),
   },

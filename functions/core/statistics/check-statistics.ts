@@ -40,7 +40,11 @@ function planOf(table: TableDefinition): TablePlan {
         levels.set(prefix, level);
       });
     }
-    const rows = table.rows.map((row) => ({ row, parts: row.id.split('.'), columnKeys: row.columns.map((c) => c.key) }));
+    const rows = table.rows.map((row) => ({
+      row,
+      parts: row.id.split('.'),
+      columnKeys: row.columns.map((c) => c.key),
+    }));
     plan = { levels, rows };
     tablePlans.set(table, plan);
   }
@@ -98,7 +102,10 @@ function checkTable(
     let node: unknown = values;
     for (const part of parts) node = isJsonObject(node) ? node[part] : undefined;
     if (!isJsonObject(node)) {
-      const expected = { zh: `对象（${row.label}：${columnKeys.join(', ')}）`, en: `an object with ${columnKeys.join(', ')}` };
+      const expected = {
+        zh: `对象（${row.label}：${columnKeys.join(', ')}）`,
+        en: `an object with ${columnKeys.join(', ')}`,
+      };
       found.push(structureFinding(`${at}.${row.id}`, expected, node));
       continue;
     }

@@ -2,7 +2,7 @@
 // Identifiers and tables are checked by the same code as a report's, so a file is refused for what a report would be.
 import type { TemplateId } from '../format/table-definition';
 import { isTemplateId } from '../format/templates';
-import { agencyCodeExpected, isAgencyCode, isReportYear, reportYearExpected } from '../identifiers';
+import { agencyCodeFinding, isAgencyCode, isReportYear, reportYearFinding } from '../identifiers';
 import type { StatisticsRecord } from '../merge/merge-report';
 import type { Statistics } from '../report/report-document';
 import { fail, ok, type Result } from '../result';
@@ -19,13 +19,15 @@ function parseEntry(entry: unknown, at: string, findings: ValidationFinding[]): 
   const before = findings.length;
   // A report document names its agency in agency.code; a record in agency.
   const [agency, agencyAt] = isJsonObject(entry.agency) ? [entry.agency.code, 'agency.code'] : [entry.agency, 'agency'];
-  if (!isAgencyCode(agency)) findings.push(structureFinding(`${at}${agencyAt}`, agencyCodeExpected, agency));
+  if (!isAgencyCode(agency)) findings.push(agencyCodeFinding(`${at}${agencyAt}`, agency));
   const year = entry.year;
-  if (!isReportYear(year)) findings.push(structureFinding(`${at}year`, reportYearExpected, year));
+  if (!isReportYear(year)) findings.push(reportYearFinding(`${at}year`, year));
   const template: TemplateId | undefined =
     entry.template === undefined && isReportYear(year) ? templateForYear(year) : (entry.template as TemplateId);
   if (!isTemplateId(template) || (isReportYear(year) && !templateCoversYear(template, year))) {
-    findings.push(structureFinding(`${at}template`, templateExpected(isReportYear(year) ? year : undefined), entry.template));
+    findings.push(
+      structureFinding(`${at}template`, templateExpected(isReportYear(year) ? year : undefined), entry.template),
+    );
     return undefined;
   }
   if (!isJsonObject(entry.statistics)) {

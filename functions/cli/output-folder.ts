@@ -113,8 +113,8 @@ export async function stageOutputFolder(
   }
   const discard = () => rm(path, { recursive: true, force: true });
   try {
-    // mkdtemp makes it private (0700); the output is an ordinary folder, as mkdir would have made it.
-    await chmod(path, 0o777 & ~process.umask());
+    // mkdtemp makes it private (0700); the output is an ordinary folder, readable as a published one is.
+    await chmod(path, 0o755);
   } catch (error) {
     await discard();
     return fail(fileSystemProblem(target, `cannot create a folder in ${parent}`, error));

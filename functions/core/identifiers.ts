@@ -46,7 +46,7 @@ function agencyCodeFlaw(code: string): Message | undefined {
   if (code === '') return undefined;
   if (code.length > agencyCodeMaxLength)
     return { zh: `长 ${code.length} 个字符`, en: `${code.length} characters long` };
-  const odd = [...code].find((ch) => !/[a-z0-9-]/.test(ch));
+  const odd = Array.from(code).find((ch) => !/[a-z0-9-]/.test(ch));
   if (odd !== undefined) {
     const point = `U+${odd.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
     return {

@@ -10,9 +10,9 @@ export const describeValue = (value: unknown): string =>
         ? 'an array'
         : typeof value === 'string'
           ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
-          : typeof value === 'object'
-            ? 'an object'
-            : String(value);
+          : typeof value === 'number' || typeof value === 'boolean'
+            ? String(value)
+            : 'an object';
 
 const describeZh = (value: unknown): string =>
   value === undefined

@@ -155,4 +155,5 @@ type InOrder<S extends readonly PipelineStep[]> = S extends readonly [
 const steps = [assemble, validate, render, publish, updatePublicView] as const;
 const inOrder: InOrder<typeof steps> = true;
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- always true: the check is in its type
 export const pipelineSteps: readonly PipelineStep[] = inOrder && steps;

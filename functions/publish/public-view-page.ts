@@ -4,7 +4,7 @@ import Handlebars from 'handlebars/runtime';
 import * as precompiled from '../../templates/precompiled/public-view-templates';
 import type { PublicView } from './public-view';
 
-const template = Handlebars.create().template(precompiled.publicView as TemplateSpecification);
+const template = Handlebars.create().template(precompiled.publicView);
 
 export function renderPublicViewPage(view: PublicView): string {
   return template({ ...view, versions: view.versions.map((v) => ({ ...v, date: v.publishedAt.slice(0, 10) })) });

@@ -84,7 +84,7 @@ export function createPrintFonts(directory: string, kept = keptSubsets): PrintFo
       const subsets = printFaces.map((face) => subset(face, text));
       const [lastResort, ...paths] = await Promise.all([missingGlyph(), ...subsets]);
       const rules = printFaces.map((face, i) => rule(face.family, face.weight, paths[i]!));
-      return [...rules, rule(missingGlyphFace, '100 900', lastResort!)].join('\n');
+      return [...rules, rule(missingGlyphFace, '100 900', lastResort)].join('\n');
     },
   };
 }

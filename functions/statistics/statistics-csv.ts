@@ -50,7 +50,7 @@ function identityFromComments(rows: Rows, findings: ValidationFinding[]): Record
       } else found[m[1]] = value;
     }
   });
-  return found as RecordIdentity;
+  return found;
 }
 
 function missingIdentity(field: 'agency' | 'year'): ValidationFinding {
@@ -74,7 +74,8 @@ export function parseStatisticsCsv(
 ): Result<StatisticsRecord, ValidationFinding[]> {
   let rows: string[][];
   try {
-    rows = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+    const records: unknown = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true });
+    rows = records as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     const why = (error as Error).message;

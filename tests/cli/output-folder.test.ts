@@ -76,7 +76,10 @@ describe('stageOutputFolder', () => {
     ['a symbolic link', (t: string) => symlinkSync(tmpdir(), t), /symbolic link/],
     [
       'a folder holding other files',
-      (t: string) => (mkdirSync(t), writeFileSync(join(t, 'notes.txt'), 'x')),
+      (t: string) => {
+        mkdirSync(t);
+        writeFileSync(join(t, 'notes.txt'), 'x');
+      },
       /holds notes\.txt/,
     ],
     [
@@ -86,7 +89,10 @@ describe('stageOutputFolder', () => {
     ],
     [
       'a folder with other files deeper down',
-      (t: string) => (mkdirSync(join(t, 'sub'), { recursive: true }), writeFileSync(join(t, 'sub', 'x.txt'), 'x')),
+      (t: string) => {
+        mkdirSync(join(t, 'sub'), { recursive: true });
+        writeFileSync(join(t, 'sub', 'x.txt'), 'x');
+      },
       /sub\/x\.txt/,
     ],
   ])('refuses a target that is %s (exit 2), and changes nothing', async (_name, make, message) => {

@@ -154,7 +154,7 @@ describe('runPipeline', () => {
       statistics: {
         ...stats,
         applications: { ...apps, granted: { ...apps.granted, naturalPerson: 999 } },
-      } as typeof stats,
+      },
     });
     const outcome = await runPipeline(run('broken'), ports, new LogOutcomeReporter());
     expect(outcome.kind).toBe('rejected');

@@ -6,7 +6,7 @@ import { ArchiveConflictError, SlotBusyError, SlotLostError } from '../../functi
 const sdkError = (name: string, extra: object) => Object.assign(new Error(name), { name, ...extra });
 
 describe('classifyError', () => {
-  it.each([
+  it.each<[string, Error]>([
     ['a busy slot', new SlotBusyError('busy')],
     ['a lost slot', new SlotLostError('lost')],
     ['an SDK error the SDK calls retryable', sdkError('ThrottlingException', { $retryable: { throttling: true } })],

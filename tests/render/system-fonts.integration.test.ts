@@ -49,7 +49,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.unstubAllEnvs();
-  await browser?.close();
+  // Undefined when beforeAll failed: its error is the one to read.
+  await (browser as Browser | undefined)?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

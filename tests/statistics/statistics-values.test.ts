@@ -22,7 +22,7 @@ const record = splitReport(sampleReport('lvliang-lishi')).statistics;
 const csvText = new TextDecoder('utf-8', { ignoreBOM: true }).decode(statisticsCsv(record));
 const lines = csvText.split('\n');
 const lineOf = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix)) + 1;
-const errorsOf = <T>(result: { ok: true; value: T } | { ok: false; error: { message: { en: string } }[] }) =>
+const errorsOf = (result: { ok: true; value: unknown } | { ok: false; error: { message: { en: string } }[] }) =>
   result.ok ? [] : result.error.map((f) => f.message.en);
 
 describe('statistics CSV rows and numbers', () => {
@@ -120,7 +120,7 @@ describe('amounts in a report', () => {
   });
 });
 
-const digits = (maxLength: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength });
+const digits = (maxLength: number) => fc.string({ unit: fc.constantFrom(...Array.from('0123456789')), minLength: 1, maxLength });
 
 /** What each kind of cell may hold: blanks, the largest integers, amounts as numbers and as decimal text. */
 const cellValue = {

@@ -52,7 +52,7 @@ function setAt(document: Record<string, unknown>, path: Path, value: unknown): R
 /** The sample with hostile text in some of its text fields. */
 export const sampleWithHostileText = fc
   .array(fc.tuple(fc.constantFrom(...textFieldPaths), hostileText), { minLength: 1, maxLength: 6 })
-  .map((changes) => changes.reduce((doc, [path, text]) => setAt(doc, path, text), fixtureJson() as Record<string, unknown>));
+  .map((changes) => changes.reduce<Record<string, unknown>>((doc, [path, text]) => setAt(doc, path, text), fixtureJson()));
 
 /** Any JSON at all, or the sample with any JSON value in place of one of its parts. */
 export const hostileJson = fc.oneof(

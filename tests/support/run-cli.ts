@@ -20,7 +20,8 @@ export function inProcessCli(register: (program: Command) => void): (...args: st
     process.exitCode = undefined;
     try {
       await program.parseAsync(['node', 'nianbao', ...args]);
-      return { code: Number(process.exitCode ?? 0), stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+      const code = process.exitCode as number | string | undefined;
+      return { code: Number(code ?? 0), stdout: stdout.join('\n'), stderr: stderr.join('\n') };
     } finally {
       process.exitCode = undefined;
       log.mockRestore();

@@ -69,11 +69,11 @@ function readString(f: Findings, obj: JsonObject, key: string, at: string, expec
 /** `$comment` is ignored but must stay small and flat: a string or a list of strings. */
 function checkComment(f: Findings, comment: Json): void {
   const expected: Message = { zh: '字符串或字符串数组', en: 'a string or a list of strings' };
-  if (typeof comment === 'string') return f.text('$comment', comment, 'comment');
-  if (!Array.isArray(comment)) return f.add('$comment', expected, comment);
+  if (typeof comment === 'string') { f.text('$comment', comment, 'comment'); return; }
+  if (!Array.isArray(comment)) { f.add('$comment', expected, comment); return; }
   for (const [i, line] of comment.entries()) {
     // One finding for the first wrong item: a hostile list may hold a million of them.
-    if (typeof line !== 'string') return f.add(`$comment[${i}]`, { zh: '字符串', en: 'a string' }, line);
+    if (typeof line !== 'string') { f.add(`$comment[${i}]`, { zh: '字符串', en: 'a string' }, line); return; }
     f.text(`$comment[${i}]`, line, 'comment');
   }
 }

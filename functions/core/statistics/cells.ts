@@ -7,7 +7,7 @@ export type CellMap = Readonly<Record<string, CellValue>>;
 
 /** Reads one cell by its path; the statistics must have been checked (checkStatistics). */
 export function readCell(statistics: Statistics, path: readonly string[]): CellValue {
-  let node: TableValues | CellValue = statistics as unknown as TableValues;
+  let node: TableValues | CellValue = statistics;
   for (const part of path) node = (node as TableValues)[part] as TableValues | CellValue;
   return node as CellValue;
 }
@@ -36,7 +36,8 @@ export function statisticsToCells(template: TemplateId, statistics: Statistics):
 /** The nested tables of a template from cells by id; a cell not in the map is blank (null). */
 export function cellsToStatistics(template: TemplateId, cells: CellMap | ReadonlyMap<string, CellValue>): Statistics {
   const root: Record<string, unknown> = {};
-  const valueOf = (id: string) => (cells instanceof Map ? cells.get(id) : (cells as CellMap)[id]) ?? null;
+  const valueOf = (id: string): CellValue =>
+    (cells instanceof Map ? (cells as ReadonlyMap<string, CellValue>).get(id) : (cells as CellMap)[id]) ?? null;
   for (const cell of cellsOf(template)) writeCell(root, cell.path, valueOf(cell.id));
   return root as unknown as Statistics;
 }

@@ -35,7 +35,7 @@ function planOf(table: TableDefinition): TablePlan {
       parts.forEach((key, i) => {
         const prefix = parts.slice(0, i).join('.');
         const id = parts.slice(0, i + 1).join('.');
-        const level = levels.get(prefix) ?? new Map();
+        const level = levels.get(prefix) ?? new Map<string, { id: string; isRow: boolean }>();
         level.set(key, { id, isRow: rowIds.has(id) });
         levels.set(prefix, level);
       });

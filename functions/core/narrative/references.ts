@@ -5,7 +5,7 @@ import { readCell } from '../report/parse-report';
 import type { ReportDocument } from '../report/report-document';
 import type { ValidationFinding } from '../validation-finding';
 import type { TemplateId } from '../format/table-definition';
-import { withFieldTexts, type NarrativeField } from './narrative-fields';
+import { lineCounter, withFieldTexts, type NarrativeField } from './narrative-fields';
 
 interface Reference {
   /** Offset of the opening `{{`. */
@@ -23,15 +23,12 @@ interface Reference {
  * them, but in one pass. The pattern tried every `{{` against the rest of the text, so unclosed ones made it quadratic.
  */
 function* referencesIn(text: string): Generator<Reference> {
-  let line = 1;
-  let counted = 0;
+  const lineAt = lineCounter(text);
   for (let open = text.indexOf('{{'); open !== -1; open = text.indexOf('{{', open)) {
     const close = text.indexOf('}}', open + 2);
     // No `}}` after this `{{` means none after any later one either.
     if (close === -1) return;
-    // Counted char by char: searching for the next newline could run past `open` to the end, every time.
-    for (; counted < open; counted++) if (text.charCodeAt(counted) === 10) line++;
-    yield { index: open, line, whole: text.slice(open, close + 2), path: text.slice(open + 2, close).trim() };
+    yield { index: open, line: lineAt(open), whole: text.slice(open, close + 2), path: text.slice(open + 2, close).trim() };
     open = close + 2;
   }
 }

@@ -57,6 +57,11 @@ describe('readJsonFile', () => {
     expect((await refusal('utf32.json', utf32)).message).toContain('UTF-32 LE');
   });
 
+  it('leaves a stray NUL byte in UTF-8 to the JSON parser, which names its line and column', async () => {
+    const error = await refusal('nul.json', '{\n  "title": "a\u0000b"\n}');
+    expect(error.message).toMatch(/nul\.json:2:\d+: not valid JSON/);
+  });
+
   it('names the line of bytes that are UTF-8 in no known encoding', async () => {
     const bytes = Buffer.concat([Buffer.from('{\n"a": "é\n'), Buffer.from([0x22, 0xff, 0x80, 0x22]), Buffer.from('}')]);
     const error = await refusal('latin.json', bytes);

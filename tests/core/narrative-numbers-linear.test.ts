@@ -12,7 +12,10 @@ describe('R7 on a long field of claims', () => {
     for (const unit of ['共收到申请 75 件。\n', '依申请公开 予以公开 1 件，']) {
       const copies = Math.floor(size / unit.length);
       const started = performance.now();
-      const { findings } = validateReport({ ...report, narrative: { ...report.narrative, problems: unit.repeat(copies) } });
+      const { findings } = validateReport({
+        ...report,
+        narrative: { ...report.narrative, problems: unit.repeat(copies) },
+      });
       expect(performance.now() - started, unit).toBeLessThan(4_000);
       const r7 = findings.filter((f) => f.rule === 'R7' && f.location === 'narrative.problems');
       expect(r7, unit).toHaveLength(copies);

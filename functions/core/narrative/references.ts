@@ -28,7 +28,8 @@ function* referencesIn(text: string): Generator<Reference> {
     const close = text.indexOf('}}', open + 2);
     // No `}}` after this `{{` means none after any later one either.
     if (close === -1) return;
-    yield { index: open, line: lineAt(open), whole: text.slice(open, close + 2), path: text.slice(open + 2, close).trim() };
+    const whole = text.slice(open, close + 2);
+    yield { index: open, line: lineAt(open), whole, path: text.slice(open + 2, close).trim() };
     open = close + 2;
   }
 }
@@ -39,6 +40,8 @@ const blankText = '—';
 /** A finding quotes at most this much of a reference: a hostile one may be a megabyte long. */
 const quotedLength = 80;
 const quoted = (whole: string) => (whole.length <= quotedLength ? whole : `${whole.slice(0, quotedLength - 3)}…}}`);
+
+const example = '{{applications.received.total}}';
 
 /** Rule R10: every reference names a cell of the report's template. */
 export const hasReference = (field: NarrativeField) => field.text.includes('{{');
@@ -59,8 +62,8 @@ export function checkReferences(template: TemplateId, fields: readonly Narrative
         expected: 'a cell id',
         actual,
         message: {
-          zh: `引用 ${actual} 不是 ${template} 版模板中的单元格（应形如 {{applications.received.total}}）`,
-          en: `reference ${actual} names no cell of template ${template} (expected e.g. {{applications.received.total}})`,
+          zh: `引用 ${actual} 不是 ${template} 版模板中的单元格（应形如 ${example}）`,
+          en: `reference ${actual} names no cell of template ${template} (expected e.g. ${example})`,
         },
       });
     }

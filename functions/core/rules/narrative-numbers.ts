@@ -180,7 +180,8 @@ function sentenceAt(text: string, offset: number, last: Sentence | undefined): S
   let end = offset;
   while (end < text.length && sentenceEnds[text.charCodeAt(end)] === 0) end++;
   const sentence = text.slice(start, end);
-  return { start, end, aboutApplications: applicationContext.test(sentence), otherChannel: otherChannel.test(sentence) };
+  const aboutApplications = applicationContext.test(sentence);
+  return { start, end, aboutApplications, otherChannel: otherChannel.test(sentence) };
 }
 
 function matchesReading(stated: number, reading: Reading, percent: boolean, printed: string): boolean {

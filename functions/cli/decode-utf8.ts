@@ -12,16 +12,18 @@ const byteOrderMarks: readonly [name: string, mark: readonly number[]][] = [
 const utf8Bom = [0xef, 0xbb, 0xbf];
 const startsWith = (bytes: Uint8Array, mark: readonly number[]) => mark.every((byte, i) => bytes[i] === byte);
 
-/** UTF-16 without a mark: JSON is mostly ASCII, so every other byte is NUL (UTF-8 JSON holds no NUL byte at all). */
+/**
+ * UTF-16 without a mark: JSON's braces, quotes and keys are ASCII, so in UTF-16 the byte beside each of them is NUL,
+ * always on the same side. A stray NUL or two in UTF-8 is left to the JSON parser, which names its line and column.
+ */
 function utf16ByNuls(bytes: Uint8Array): string | undefined {
-  const sample = bytes.subarray(0, 4096);
   let even = 0;
   let odd = 0;
-  sample.forEach((byte, i) => {
+  bytes.forEach((byte, i) => {
     if (byte === 0 && i % 2 === 0) even++;
     else if (byte === 0) odd++;
   });
-  if (even + odd === 0) return undefined;
+  if (even + odd < 8 || Math.min(even, odd) > (even + odd) / 10) return undefined;
   return odd > even ? 'UTF-16 LE' : 'UTF-16 BE';
 }
 
@@ -34,7 +36,7 @@ export function decodeUtf8(bytes: Uint8Array): Result<string, string> {
   }
   const body = startsWith(bytes, utf8Bom) ? bytes.subarray(utf8Bom.length) : bytes;
   const utf16 = utf16ByNuls(body);
-  if (utf16) return fail(`not UTF-8: looks like ${utf16} (every other byte is NUL); ${saveAsUtf8}`);
+  if (utf16) return fail(`not UTF-8: looks like ${utf16} (a NUL byte beside each ASCII character); ${saveAsUtf8}`);
   try {
     return ok(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body));
   } catch {

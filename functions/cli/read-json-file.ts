@@ -11,12 +11,16 @@ export interface JsonFileRefusal {
   readonly exitCode: typeof exitCodes.invalid | typeof exitCodes.unreadable;
 }
 
-const unreadable = (message: string): Result<never, JsonFileRefusal> => fail({ message, exitCode: exitCodes.unreadable });
+const unreadable = (message: string): Result<never, JsonFileRefusal> =>
+  fail({ message, exitCode: exitCodes.unreadable });
 
 /** Reads the bytes, refusing a file larger than the limit before reading it all. */
 async function readBytes(path: string, maxBytes: number): Promise<Result<Uint8Array, JsonFileRefusal>> {
   const tooLarge = (size: number) =>
-    fail({ message: `${path}: the document is ${size} bytes, more than the limit of ${maxBytes}`, exitCode: exitCodes.invalid });
+    fail({
+      message: `${path}: the document is ${size} bytes, more than the limit of ${maxBytes}`,
+      exitCode: exitCodes.invalid,
+    });
   try {
     const file = await open(path);
     try {
@@ -50,6 +54,7 @@ export async function readJsonFile(path: string): Promise<Result<unknown, JsonFi
     const before = text.slice(0, Number(position));
     const line = before.split('\n').length;
     const column = Number(position) - before.lastIndexOf('\n');
-    return unreadable(`${path}:${line}:${column}: not valid JSON (${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')})`);
+    const reason = (error as Error).message.replace(/ in JSON at position \d+.*$/, '');
+    return unreadable(`${path}:${line}:${column}: not valid JSON (${reason})`);
   }
 }

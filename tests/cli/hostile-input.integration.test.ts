@@ -23,8 +23,11 @@ function write(content: string | Uint8Array | object): string {
 const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at |Error:/);
 
 describe('nianbao validate, given hostile documents', () => {
-  it('refuses a GBK file in one line naming the encoding, exit 2, where it used to pass with replacement characters', async () => {
-    const { code, stdout, stderr } = await nianbao('validate', write(iconv.encode(JSON.stringify(fixtureJson()), 'gbk')));
+  it('refuses a GBK file in one line naming the encoding, exit 2 (it used to pass, read as U+FFFD)', async () => {
+    const { code, stdout, stderr } = await nianbao(
+      'validate',
+      write(iconv.encode(JSON.stringify(fixtureJson()), 'gbk')),
+    );
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('not UTF-8: looks like GBK/GB18030')]);
@@ -45,18 +48,23 @@ describe('nianbao validate, given hostile documents', () => {
     expect(stderr.trim()).toMatch(new RegExp(`more than the limit of ${reportLimits.documentBytes}$`));
   });
 
-  it('refuses a field over its limit, naming the field and the limit, quickly even when it is 330 KB of {{', async () => {
+  it('refuses a field over its limit naming field and limit, quickly even for 330 KB of {{', async () => {
     const doc = fixtureJson();
     doc.narrative.problems = '{{'.repeat(165_000);
     const started = performance.now();
     const { code, stdout } = await nianbao('validate', write(doc));
     expect(performance.now() - started).toBeLessThan(15_000);
     expect(code).toBe(1);
-    expect(stdout).toContain(`narrative.problems：长度为 330000 个字符，超过此类字段的上限 ${reportLimits.fieldChars.body} 个字符`);
+    expect(stdout).toContain(
+      `narrative.problems：长度为 330000 个字符，超过此类字段的上限 ${reportLimits.fieldChars.body} 个字符`,
+    );
   });
 
   it('refuses the font-slot marker in a title as a control character, exit 1', async () => {
-    const { code, stdout } = await nianbao('validate', write({ ...fixtureJson(), title: '报告\u0000font-faces\u0000' }));
+    const { code, stdout } = await nianbao(
+      'validate',
+      write({ ...fixtureJson(), title: '报告\u0000font-faces\u0000' }),
+    );
     expect(code).toBe(1);
     expect(stdout).toContain('title：第 3 个字符是控制字符 U+0000');
   });
@@ -75,7 +83,10 @@ describe('nianbao render and merge, given hostile documents', () => {
     // Written by hand: JSON.stringify would need a deeper stack than a test worker has.
     const deep = `${'['.repeat(5_000)}"x"${']'.repeat(5_000)}`;
     const out = join(dir, 'render-out');
-    const json = JSON.stringify({ ...fixtureJson(), $comment: 'deep' }).replace('"$comment":"deep"', () => `"$comment":${deep}`);
+    const json = JSON.stringify({ ...fixtureJson(), $comment: 'deep' }).replace(
+      '"$comment":"deep"',
+      () => `"$comment":${deep}`,
+    );
     const { code, stderr } = await nianbao('render', write(json), '--out', out);
     expect(code).toBe(1);
     expect(stderr).toContain('$comment[0]');
@@ -85,8 +96,19 @@ describe('nianbao render and merge, given hostile documents', () => {
 
   it('merge refuses a narrative that is not UTF-8, exit 2', async () => {
     const { statistics: _statistics, ...narrative } = fixtureJson();
-    const statistics = write({ agency: 'lvliang-lishi', year: 2023, template: '2021', statistics: fixtureJson().statistics });
-    const { code, stderr } = await nianbao('merge', '--narrative', write(iconv.encode(JSON.stringify(narrative), 'gb18030')), '--statistics', statistics);
+    const statistics = write({
+      agency: 'lvliang-lishi',
+      year: 2023,
+      template: '2021',
+      statistics: fixtureJson().statistics,
+    });
+    const { code, stderr } = await nianbao(
+      'merge',
+      '--narrative',
+      write(iconv.encode(JSON.stringify(narrative), 'gb18030')),
+      '--statistics',
+      statistics,
+    );
     expect(code).toBe(2);
     expect(stderr).toContain('looks like GBK/GB18030');
   });

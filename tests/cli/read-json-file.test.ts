@@ -43,18 +43,30 @@ describe('readJsonFile', () => {
   it('refuses GBK and GB18030, naming them, instead of reading replacement characters', async () => {
     for (const encoding of ['gbk', 'gb18030']) {
       const error = await refusal(`${encoding}.json`, iconv.encode(json, encoding));
-      expect(error).toEqual({ message: expect.stringContaining('looks like GBK/GB18030'), exitCode: exitCodes.unreadable });
+      expect(error).toEqual({
+        message: expect.stringContaining('looks like GBK/GB18030'),
+        exitCode: exitCodes.unreadable,
+      });
       expect(error.message).toContain('save it as UTF-8');
     }
   });
 
   it('refuses UTF-16 and UTF-32, by byte order mark or by the NUL bytes between ASCII characters', async () => {
-    expect((await refusal('le-bom.json', utf16(json, 'le', true))).message).toContain('encoded as UTF-16 LE (by its byte order mark)');
-    expect((await refusal('be-bom.json', utf16(json, 'be', true))).message).toContain('encoded as UTF-16 BE (by its byte order mark)');
+    expect((await refusal('le-bom.json', utf16(json, 'le', true))).message).toContain(
+      'encoded as UTF-16 LE (by its byte order mark)',
+    );
+    expect((await refusal('be-bom.json', utf16(json, 'be', true))).message).toContain(
+      'encoded as UTF-16 BE (by its byte order mark)',
+    );
     expect((await refusal('le.json', utf16(json, 'le', false))).message).toContain('looks like UTF-16 LE');
     expect((await refusal('be.json', utf16(json, 'be', false))).message).toContain('looks like UTF-16 BE');
     const utf32 = Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from('{}\0\0\0\0')]);
     expect((await refusal('utf32.json', utf32)).message).toContain('UTF-32 LE');
+  });
+
+  it('leaves a stray NUL byte in UTF-8 to the JSON parser, which names its line and column', async () => {
+    const error = await refusal('nul.json', '{\n  "title": "a\u0000b"\n}');
+    expect(error.message).toMatch(/nul\.json:2:\d+: not valid JSON/);
   });
 
   it('names the line of bytes that are UTF-8 in no known encoding', async () => {
@@ -68,9 +80,13 @@ describe('readJsonFile', () => {
     const path = join(dir, 'large.json');
     writeFileSync(path, `"${'x'.repeat(reportLimits.documentBytes)}"`);
     const result = await readJsonFile(path);
+    const limit = reportLimits.documentBytes;
     expect(result).toEqual({
       ok: false,
-      error: { message: `${path}: the document is ${reportLimits.documentBytes + 2} bytes, more than the limit of ${reportLimits.documentBytes}`, exitCode: exitCodes.invalid },
+      error: {
+        message: `${path}: the document is ${limit + 2} bytes, more than the limit of ${limit}`,
+        exitCode: exitCodes.invalid,
+      },
     });
     expect((await read('just-fits.json', `"${'x'.repeat(reportLimits.documentBytes - 2)}"`)).ok).toBe(true);
   });
@@ -78,6 +94,9 @@ describe('readJsonFile', () => {
   it('still gives a line and column for bad JSON and says when there is no file', async () => {
     expect((await refusal('bad.json', '{\n  "a": 1,\n}')).message).toMatch(/bad\.json:3:1: not valid JSON/);
     const missing = await readJsonFile(join(dir, 'missing.json'));
-    expect(missing.ok || missing.error).toEqual({ message: expect.stringContaining('no such file'), exitCode: exitCodes.unreadable });
+    expect(missing.ok || missing.error).toEqual({
+      message: expect.stringContaining('no such file'),
+      exitCode: exitCodes.unreadable,
+    });
   });
 });

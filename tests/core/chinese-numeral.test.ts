@@ -15,8 +15,26 @@ function spelled(n: number): string {
 
 describe('chineseNumeral', () => {
   it('spells the numbers as printed in reports', () => {
-    expect([1, 5, 10, 11, 19, 20, 21, 50, 99].map(chineseNumeral)).toEqual(['一', '五', '十', '十一', '十九', '二十', '二十一', '五十', '九十九']);
-    expect([100, 101, 110, 111, 120, 305, 999].map(chineseNumeral)).toEqual(['一百', '一百零一', '一百一十', '一百一十一', '一百二十', '三百零五', '九百九十九']);
+    expect([1, 5, 10, 11, 19, 20, 21, 50, 99].map(chineseNumeral)).toEqual([
+      '一',
+      '五',
+      '十',
+      '十一',
+      '十九',
+      '二十',
+      '二十一',
+      '五十',
+      '九十九',
+    ]);
+    expect([100, 101, 110, 111, 120, 305, 999].map(chineseNumeral)).toEqual([
+      '一百',
+      '一百零一',
+      '一百一十',
+      '一百一十一',
+      '一百二十',
+      '三百零五',
+      '九百九十九',
+    ]);
   });
 
   it('is right and distinct for every subsection count up to the limit and beyond', () => {

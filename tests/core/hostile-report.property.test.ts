@@ -30,7 +30,10 @@ const controlInBody = /(?![\t\n\r])[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]/u;
 
 describe('hostile documents, parsed and validated', () => {
   it('any JSON ends in findings or a report', () => {
-    fc.assert(fc.property(hostileJson, (input) => void parseAndValidate(input)), { numRuns: 500 });
+    fc.assert(
+      fc.property(hostileJson, (input) => void parseAndValidate(input)),
+      { numRuns: 500 },
+    );
   });
 
   it('any text in any text field ends in findings or a report whose text holds no control character', () => {
@@ -38,7 +41,12 @@ describe('hostile documents, parsed and validated', () => {
       fc.property(sampleWithHostileText, (input) => {
         const report = parseAndValidate(input);
         if (!report) return;
-        for (const line of [report.title, report.agency.name, report.agency.issuer, ...report.narrative.overview.map((s) => s.heading)]) {
+        for (const line of [
+          report.title,
+          report.agency.name,
+          report.agency.issuer,
+          ...report.narrative.overview.map((s) => s.heading),
+        ]) {
           expect(line).not.toMatch(controlInLine);
         }
         for (const field of narrativeFields(report.narrative)) expect(field.text).not.toMatch(controlInBody);

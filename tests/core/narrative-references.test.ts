@@ -38,7 +38,10 @@ describe('narrative references', () => {
   });
 
   it('quotes at most 80 characters of a long reference in a finding', () => {
-    const [finding] = checkReferences('2021', narrativeFields(withProblems(fixtureReport(), `{{${'x'.repeat(10_000)}}}`).narrative));
+    const [finding] = checkReferences(
+      '2021',
+      narrativeFields(withProblems(fixtureReport(), `{{${'x'.repeat(10_000)}}}`).narrative),
+    );
     expect(finding!.actual).toHaveLength(80);
     expect(finding!.message.en.length).toBeLessThan(250);
   });
@@ -46,27 +49,42 @@ describe('narrative references', () => {
   it('numbers the lines of references as the text has them', () => {
     const text = '第一行{{nope}}\n\n第三行 {{a}} {{applications.received.total}}\n{{b';
     const findings = checkReferences('2021', narrativeFields(withProblems(fixtureReport(), text).narrative));
-    expect(findings.map((f) => [f.actual, f.line])).toEqual([['{{nope}}', 1], ['{{a}}', 3]]);
+    expect(findings.map((f) => [f.actual, f.line])).toEqual([
+      ['{{nope}}', 1],
+      ['{{a}}', 3],
+    ]);
   });
 
   it('finds and replaces exactly what the lazy pattern /\\{\\{([\\s\\S]*?)\\}\\}/g did', () => {
     const report = fixtureReport();
-    const known = ['{{applications.received.total}}', '{{ applications.received.naturalPerson }}', '{{applications.carriedOver.total}}'];
-    const piece = fc.oneof(fc.constantFrom('{', '}', '{{', '}}', 'a', ' ', '\n', '。', ...known), fc.string({ maxLength: 3 }));
+    const known = [
+      '{{applications.received.total}}',
+      '{{ applications.received.naturalPerson }}',
+      '{{applications.carriedOver.total}}',
+    ];
+    const piece = fc.oneof(
+      fc.constantFrom('{', '}', '{{', '}}', 'a', ' ', '\n', '。', ...known),
+      fc.string({ maxLength: 3 }),
+    );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 30 }).map((parts) => parts.join('')), (text) => {
-        const pattern = /\{\{([\s\S]*?)\}\}/g;
-        const template = report.template;
-        const expectedUnknown = [...text.matchAll(pattern)].filter((m) => !findCell(template, m[1]!.trim())).map((m) => m[0]);
-        const found = checkReferences(template, [{ location: 'x', text, heading: undefined }]).map((f) => f.actual);
-        expect(found).toEqual(expectedUnknown);
-        const resolved = resolveReferences(withProblems(report, text)).narrative.problems;
-        const byRegex = text.replace(pattern, (whole, path: string) => {
-          const cell = findCell(template, path.trim());
-          return cell ? String(readCell(report.statistics, cell.path) ?? '—') : whole;
-        });
-        expect(resolved).toEqual(byRegex);
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 30 }).map((parts) => parts.join('')),
+        (text) => {
+          const pattern = /\{\{([\s\S]*?)\}\}/g;
+          const template = report.template;
+          const expectedUnknown = [...text.matchAll(pattern)]
+            .filter((m) => !findCell(template, m[1]!.trim()))
+            .map((m) => m[0]);
+          const found = checkReferences(template, [{ location: 'x', text, heading: undefined }]).map((f) => f.actual);
+          expect(found).toEqual(expectedUnknown);
+          const resolved = resolveReferences(withProblems(report, text)).narrative.problems;
+          const byRegex = text.replace(pattern, (whole, path: string) => {
+            const cell = findCell(template, path.trim());
+            return cell ? String(readCell(report.statistics, cell.path) ?? '—') : whole;
+          });
+          expect(resolved).toEqual(byRegex);
+        },
+      ),
       { numRuns: 2_000 },
     );
   });

@@ -24,7 +24,8 @@ export function chineseNumeral(n: number): string {
   const tens = Math.floor(n / 10) % 10;
   const ones = n % 10;
   // 十二, not 一十二, when there are no hundreds; 一百一十二 and 一百零五 when there are.
-  const tensPart = tens === 0 ? (hundreds > 0 && ones > 0 ? '零' : '') : `${tens === 1 && hundreds === 0 ? '' : digits[tens]}十`;
+  const tensPart =
+    tens === 0 ? (hundreds > 0 && ones > 0 ? '零' : '') : `${tens === 1 && hundreds === 0 ? '' : digits[tens]}十`;
   return `${hundreds > 0 ? `${digits[hundreds]}百` : ''}${tensPart}${ones > 0 ? digits[ones] : ''}`;
 }
 

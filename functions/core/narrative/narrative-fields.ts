@@ -40,9 +40,17 @@ export function withFieldTexts(narrative: Narrative, text: (location: string, or
   };
 }
 
-/** 1-based line of a character offset. */
-export function lineAt(text: string, offset: number): number {
+/**
+ * 1-based lines of character offsets, for offsets asked in increasing order: each character is looked at once, so
+ * a field with many findings costs linear time, not a scan from the start per finding.
+ */
+export function lineCounter(text: string): (offset: number) => number {
   let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  let counted = 0;
+  return (offset) => {
+    if (offset < counted) [line, counted] = [1, 0];
+    // Char by char: searching for the next newline could run past `offset` to the end, every time.
+    for (; counted < offset; counted++) if (text.charCodeAt(counted) === 10) line++;
+    return line;
+  };
 }

@@ -5,7 +5,7 @@ import { readCell } from '../statistics/cells';
 import type { ReportDocument } from '../report/report-document';
 import type { ValidationFinding } from '../validation-finding';
 import type { TemplateId } from '../format/table-definition';
-import { withFieldTexts, type NarrativeField } from './narrative-fields';
+import { lineCounter, withFieldTexts, type NarrativeField } from './narrative-fields';
 
 interface Reference {
   /** Offset of the opening `{{`. */
@@ -23,15 +23,13 @@ interface Reference {
  * them, but in one pass. The pattern tried every `{{` against the rest of the text, so unclosed ones made it quadratic.
  */
 function* referencesIn(text: string): Generator<Reference> {
-  let line = 1;
-  let counted = 0;
+  const lineAt = lineCounter(text);
   for (let open = text.indexOf('{{'); open !== -1; open = text.indexOf('{{', open)) {
     const close = text.indexOf('}}', open + 2);
     // No `}}` after this `{{` means none after any later one either.
     if (close === -1) return;
-    // Counted char by char: searching for the next newline could run past `open` to the end, every time.
-    for (; counted < open; counted++) if (text.charCodeAt(counted) === 10) line++;
-    yield { index: open, line, whole: text.slice(open, close + 2), path: text.slice(open + 2, close).trim() };
+    const whole = text.slice(open, close + 2);
+    yield { index: open, line: lineAt(open), whole, path: text.slice(open + 2, close).trim() };
     open = close + 2;
   }
 }
@@ -42,6 +40,8 @@ const blankText = '—';
 /** A finding quotes at most this much of a reference: a hostile one may be a megabyte long. */
 const quotedLength = 80;
 const quoted = (whole: string) => (whole.length <= quotedLength ? whole : `${whole.slice(0, quotedLength - 3)}…}}`);
+
+const example = '{{applications.received.total}}';
 
 /** Rule R10: every reference names a cell of the report's template. */
 export const hasReference = (field: NarrativeField) => field.text.includes('{{');
@@ -62,8 +62,8 @@ export function checkReferences(template: TemplateId, fields: readonly Narrative
         expected: 'a cell id',
         actual,
         message: {
-          zh: `引用 ${actual} 不是 ${template} 版模板中的单元格（应形如 {{applications.received.total}}）`,
-          en: `reference ${actual} names no cell of template ${template} (expected e.g. {{applications.received.total}})`,
+          zh: `引用 ${actual} 不是 ${template} 版模板中的单元格（应形如 ${example}）`,
+          en: `reference ${actual} names no cell of template ${template} (expected e.g. ${example})`,
         },
       });
     }

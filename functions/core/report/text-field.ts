@@ -13,12 +13,25 @@ export interface TextFieldProblem {
   readonly message: Message;
 }
 
-/** Kinds of field that are Markdown or free notes: the only ones that may hold line breaks and tabs. */
-const multiline: Record<TextFieldKind, boolean> = { title: false, name: false, heading: false, body: true, comment: true };
+/**
+ * The characters each kind may hold: a single line, a Markdown body (line breaks and tabs too), or anything, for
+ * `$comment`, which the parser drops: it is never rendered or published, so only its length matters.
+ */
+const characters: Record<TextFieldKind, 'line' | 'body' | 'any'> = {
+  title: 'line',
+  name: 'line',
+  heading: 'line',
+  body: 'body',
+  comment: 'any',
+};
 
 // \p{Cc} is U+0000–U+001F and U+007F–U+009F; \p{Cs} matches only lone surrogates under the u flag.
 const forbiddenInLine = /[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]/u;
 const forbiddenInBody = /(?![\t\n\r])[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]/u;
+// Parsing is on the hot path of validation and the u patterns are five times slower: text within these plain ranges
+// (no surrogates, so no character outside the BMP) needs no closer look.
+const outsidePlainLine = /[^\u0020-\u007e\u00a0-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd]/;
+const outsidePlainBody = /[^\t\n\r\u0020-\u007e\u00a0-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd]/;
 
 const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -48,20 +61,29 @@ export function textFieldProblem(kind: TextFieldKind, text: string): TextFieldPr
       },
     };
   }
-  const match = (multiline[kind] ? forbiddenInBody : forbiddenInLine).exec(text);
+  const allowed = characters[kind];
+  if (allowed === 'any' || !(allowed === 'body' ? outsidePlainBody : outsidePlainLine).test(text)) return undefined;
+  const match = (allowed === 'body' ? forbiddenInBody : forbiddenInLine).exec(text);
   if (!match) return undefined;
   const char = codePoint(match[0]);
   const what = characterKind(match[0]);
-  const allowed = multiline[kind]
-    ? { zh: '正文中只允许换行符和制表符这两种控制字符', en: 'the only control characters a body may hold are line breaks and tabs' }
-    : { zh: '此字段不允许换行符、制表符等控制字符', en: 'this field may hold no control character, line break or tab' };
+  const rule =
+    allowed === 'body'
+      ? {
+          zh: '正文中只允许换行符和制表符这两种控制字符',
+          en: 'the only control characters a body may hold are line breaks and tabs',
+        }
+      : {
+          zh: '此字段不允许换行符、制表符等控制字符',
+          en: 'this field may hold no control character, line break or tab',
+        };
   return {
     expected: 'text without control characters',
     actual: char,
-    ...(multiline[kind] ? { line: lineOf(text, match.index) } : {}),
+    ...(allowed === 'body' ? { line: lineOf(text, match.index) } : {}),
     message: {
-      zh: `第 ${match.index + 1} 个字符是${what.zh} ${char}，${allowed.zh}`,
-      en: `character ${match.index + 1} is ${what.en}, ${char}; ${allowed.en}`,
+      zh: `第 ${match.index + 1} 个字符是${what.zh} ${char}，${rule.zh}`,
+      en: `character ${match.index + 1} is ${what.en}, ${char}; ${rule.en}`,
     },
   };
 }

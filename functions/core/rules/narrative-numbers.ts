@@ -3,7 +3,7 @@
 // (收到申请 75 件 often means 新收 + 上年结转).
 import { cellsOf } from '../format/templates';
 import type { TemplateId } from '../format/table-definition';
-import { lineAt, type NarrativeField } from '../narrative/narrative-fields';
+import { lineCounter, type NarrativeField } from '../narrative/narrative-fields';
 import { sumOf, type CellValues, type RuleContext } from './rule-context';
 import type { ValidationFinding } from '../validation-finding';
 
@@ -164,13 +164,24 @@ const applicationContext = /申请/;
 /** Phrases about other channels (hotlines, petitions, messages) that reuse 受理/办结 wording. */
 const otherChannel = /热线|信访|留言|诉求|来信|12345|建议|提案/;
 
-/** The sentence around an offset: split on 。！？ and line breaks. */
-function sentenceAt(text: string, offset: number): string {
+interface Sentence {
+  readonly start: number;
+  readonly end: number;
+  /** It speaks of 申请, and of no other channel (hotlines, petitions, messages). */
+  readonly aboutApplications: boolean;
+  readonly otherChannel: boolean;
+}
+
+/** The sentence around an offset (split on 。！？ and line breaks), read once however many claims it holds. */
+function sentenceAt(text: string, offset: number, last: Sentence | undefined): Sentence {
+  if (last && last.start <= offset && offset <= last.end) return last;
   let start = offset;
   while (start > 0 && sentenceEnds[text.charCodeAt(start - 1)] === 0) start--;
   let end = offset;
   while (end < text.length && sentenceEnds[text.charCodeAt(end)] === 0) end++;
-  return text.slice(start, end);
+  const sentence = text.slice(start, end);
+  const aboutApplications = applicationContext.test(sentence);
+  return { start, end, aboutApplications, otherChannel: otherChannel.test(sentence) };
 }
 
 function matchesReading(stated: number, reading: Reading, percent: boolean, printed: string): boolean {
@@ -183,6 +194,8 @@ function checkField(field: NarrativeField, cells: CellValues, readingsOf: Map<Cl
   const { text } = field;
   // 依申请公开 context comes from the sentence or from its subsection heading.
   const sectionAboutApplications = field.heading !== undefined && applicationContext.test(field.heading);
+  const lineAt = lineCounter(text);
+  let sentence: Sentence | undefined;
   for (const i of wordStarts(text)) {
     for (const c of claimsStartingWith.get(text.charCodeAt(i))!) {
       c.pattern.lastIndex = i;
@@ -197,13 +210,13 @@ function checkField(field: NarrativeField, cells: CellValues, readingsOf: Map<Cl
       const stated = Number(printed);
       if (readings.some((r) => matchesReading(stated, r, c.percent === true, printed))) continue;
       if (c.aboutApplications) {
-        const sentence = sentenceAt(text, i);
-        if (!(sectionAboutApplications || applicationContext.test(sentence)) || otherChannel.test(sentence)) continue;
+        sentence = sentenceAt(text, i, sentence);
+        if (!(sectionAboutApplications || sentence.aboutApplications) || sentence.otherChannel) continue;
       }
       const expected = c.percent ? `${best.value.toFixed(2)}%` : best.value;
       const actual = c.percent ? `${printed}%` : stated;
       findings.push({
-        rule: 'R7', severity: 'warning', cells: best.cells, location: field.location, line: lineAt(text, i), expected, actual,
+        rule: 'R7', severity: 'warning', cells: best.cells, location: field.location, line: lineAt(i), expected, actual,
         message: {
           zh: `正文“${m[0].trim()}”与表格不符：${c.subject.zh}按表格应为 ${expected}`,
           en: `the text "${m[0].trim()}" contradicts the tables: ${c.subject.en} should be ${expected}`,

@@ -2,7 +2,7 @@
 import { open } from 'node:fs/promises';
 import { reportLimits } from '../core/report/limits';
 import { fail, ok, type Result } from '../core/result';
-import { decodeUtf8 } from './decode-utf8';
+import { decodeText } from '../core/text-encoding';
 import { exitCodes } from './exit-codes';
 
 /** Why a file was not read: one line, and the exit code it calls for. */
@@ -42,9 +42,9 @@ async function readBytes(path: string, maxBytes: number): Promise<Result<Uint8Ar
 export async function readJsonFile(path: string): Promise<Result<unknown, JsonFileRefusal>> {
   const bytes = await readBytes(path, reportLimits.documentBytes);
   if (!bytes.ok) return bytes;
-  const decoded = decodeUtf8(bytes.value);
+  const decoded = decodeText(bytes.value);
   if (!decoded.ok) return unreadable(`${path}: ${decoded.error}`);
-  const text = decoded.value;
+  const { text } = decoded.value;
   try {
     return ok(JSON.parse(text));
   } catch (error) {

@@ -5,7 +5,7 @@ import type { StatisticsRecord } from '../core/merge/merge-report';
 import { fail, ok, type Result } from '../core/result';
 import { parseStatisticsJson } from '../core/statistics/parse-statistics-json';
 import type { ValidationFinding } from '../core/validation-finding';
-import { decodeFileText } from './file-text';
+import { decodeText } from '../core/text-encoding';
 import { parseStatisticsCsv, type RecordIdentity } from './statistics-csv';
 import type { StatisticsRepository } from './statistics-repository';
 
@@ -21,7 +21,7 @@ export type ImportFailure =
 
 function parseSource(source: StatisticsSource, identity: RecordIdentity): Result<StatisticsRecord[], ImportFailure> {
   const isCsv = source.name.toLowerCase().endsWith('.csv');
-  const decoded = decodeFileText(source.bytes, isCsv ? ['UTF-8', 'GB18030'] : ['UTF-8']);
+  const decoded = decodeText(source.bytes, isCsv ? ['UTF-8', 'GB18030'] : ['UTF-8']);
   if (!decoded.ok) return fail({ kind: 'unreadable', message: `${source.name}: ${decoded.error}` });
   const invalid = (findings: ValidationFinding[]): ImportFailure => ({
     kind: 'invalid',

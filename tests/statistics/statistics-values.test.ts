@@ -10,7 +10,7 @@ import { cellsToStatistics, statisticsToCells } from '../../functions/core/stati
 import { parseStatisticsJson } from '../../functions/core/statistics/parse-statistics-json';
 import { templateForYear } from '../../functions/core/statistics/template-for-year';
 import type { StatisticsRecord } from '../../functions/core/merge/merge-report';
-import { decodeFileText } from '../../functions/statistics/file-text';
+import { decodeText } from '../../functions/core/text-encoding';
 import { importStatistics } from '../../functions/statistics/import-statistics';
 import { parseStatisticsCsv, statisticsCsv } from '../../functions/statistics/statistics-csv';
 import { tableLayout } from '../../functions/render/table-layout';
@@ -155,7 +155,7 @@ describe('statistics round trip', () => {
         const fromJson = parseStatisticsJson(JSON.parse(JSON.stringify(generated)));
         expect(errorsOf(fromJson)).toEqual([]);
         const exported = statisticsCsv(generated);
-        const decoded = decodeFileText(exported, ['UTF-8']);
+        const decoded = decodeText(exported, ['UTF-8']);
         if (!decoded.ok) throw new Error(decoded.error);
         const back = parseStatisticsCsv(decoded.value.text);
         if (!back.ok) throw new Error(back.error[0]!.message.en);
@@ -182,7 +182,7 @@ describe('statistics CSV encodings', () => {
   it.each(['gbk', 'gb18030'])('reads %s as Excel on Chinese Windows saves it', async (encoding) => {
     const bytes = iconv.encode(plain, encoding);
     expect(new TextDecoder().decode(bytes)).not.toContain('本年'); // really not UTF-8
-    expect(decodeFileText(bytes, ['UTF-8', 'GB18030'])).toEqual({
+    expect(decodeText(bytes, ['UTF-8', 'GB18030'])).toEqual({
       ok: true,
       value: { text: plain, encoding: 'GB18030' },
     });
@@ -195,25 +195,25 @@ describe('statistics CSV encodings', () => {
   });
 
   it.each([
-    ['utf16le', 'encoded as UTF-16LE (by its byte order mark)'],
-    ['utf16be', 'encoded as UTF-16BE (by its byte order mark)'],
+    ['utf16le', 'encoded as UTF-16 LE (by its byte order mark)'],
+    ['utf16be', 'encoded as UTF-16 BE (by its byte order mark)'],
   ])('refuses %s, saying what it looks like', async (encoding, says) => {
     const bytes = iconv.encode(`\ufeff${plain}`, encoding);
     expect(await importBytes(bytes)).toEqual({
       ok: false,
-      error: { kind: 'unreadable', message: `from-excel.csv: ${says}; save it as UTF-8 or GB18030` },
+      error: { kind: 'unreadable', message: `from-excel.csv: not UTF-8 or GB18030: ${says}; save it as UTF-8 or GB18030` },
     });
   });
 
   it('refuses UTF-16 without a BOM and bytes that are neither UTF-8 nor GB18030', async () => {
     const noBom = await importBytes(iconv.encode(plain, 'utf16le'));
     expect(!noBom.ok && noBom.error.kind === 'unreadable' && noBom.error.message).toContain(
-      'UTF-16 without a byte order mark',
+      'looks like UTF-16 LE',
     );
     const junk = new Uint8Array([...new TextEncoder().encode('# agency=x\n'), 0xff, 0xff, 0x80]);
     const refused = await importBytes(junk);
     expect(!refused.ok && refused.error.kind === 'unreadable' && refused.error.message).toBe(
-      'from-excel.csv: not UTF-8 or GB18030 (byte 0xff at offset 11 is not valid UTF-8)',
+      'from-excel.csv: not UTF-8 or GB18030: line 2 holds bytes that are not valid UTF-8 (byte 0xff at offset 11); save it as UTF-8 or GB18030',
     );
   });
 

@@ -87,6 +87,19 @@ describe('the printed corpus', () => {
     expect(Math.min(...lengths), titleLines.join(' / ')).toBeGreaterThanOrEqual(0.4 * Math.max(...lengths));
   });
 
+  it.each(cases)('%s: each 第二十条 item block of 二 is on one page', (file) => {
+    const { report, pages } = printed.get(file)!;
+    const rows = templates[report.template].tables.find((t) => t.id === 'proactive')!.rows;
+    const blocks = [...new Set(rows.map((r) => r.groups[0]!.label))];
+    for (const block of blocks) {
+      // The block's title is a line of its own; its rows follow it on the same page.
+      const page = pages.findIndex((p) => p.lines.includes(block));
+      expect(page, block).toBeGreaterThanOrEqual(0);
+      const after = pages[page]!.lines.slice(pages[page]!.lines.indexOf(block) + 1).join('');
+      for (const row of rows.filter((r) => r.groups[0]!.label === block)) expect(after, `${block} ${row.label}`).toContain(row.label);
+    }
+  });
+
   it.each(cases)('%s: every column header word is on one line', (file) => {
     const { report, pages } = printed.get(file)!;
     const lines = pages.flatMap((p) => p.lines);

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { reportSections } from '../../functions/core/format/report-sections';
 import { templates } from '../../functions/core/format/templates';
 import { parseReport } from '../../functions/core/report/parse-report';
 import type { ReportDocument } from '../../functions/core/report/report-document';
@@ -73,6 +74,14 @@ describe('the printed corpus', () => {
     console.log(`${file}: page fill % ${fills.join(' ')}`);
     const short = pages.flatMap((p, i) => (p.fill < 0.5 && !mayBeShort(i, pages) ? [`page ${i + 1}: ${fills[i]}%`] : []));
     expect(short).toEqual([]);
+  });
+
+  it.each(cases)('%s: no page ends with a section heading', (file) => {
+    const { report, pages } = printed.get(file)!;
+    const headings = reportSections(report.template).map((s) => `${s.number}、${s.heading}`);
+    // The last line in the page's content box: page numbers and 草稿 are in the margins.
+    const alone = pages.flatMap((p, i) => (headings.includes(p.lastLine) ? [`page ${i + 1}: ${p.lastLine}`] : []));
+    expect(alone).toEqual([]);
   });
 
   it.each(cases)('%s: a title on two lines breaks into balanced lines, no orphan character', (file) => {

@@ -13,6 +13,8 @@ export interface PageFill {
   readonly fill: number;
   /** The page's text, whitespace removed. */
   readonly text: string;
+  /** The lowest line inside the content box, whitespace removed. */
+  readonly lastLine: string;
   /** The text of each printed line (items on one baseline, left to right), whitespace removed. */
   readonly lines: readonly string[];
 }
@@ -47,6 +49,7 @@ export async function pageFills(bytes: Uint8Array): Promise<PageFill[]> {
         fill: inBox.length === 0 ? 0 : (boxTop - lowest) / boxHeight,
         text: items.map((item) => item.str).join('').replace(/\s+/g, ''),
         lines: lines(items),
+        lastLine: lines(inBox).at(-1) ?? '',
       });
     }
     return fills;

@@ -37,7 +37,9 @@ function parseCorpusReport(json: Record<string, unknown>, name: string): ReportD
   const parsed = parseReport(json);
   if (parsed.ok) return parsed.value;
   const onlyDate = parsed.error.every((f) => f.location === 'issuedOn');
-  if (onlyDate && typeof json.year === 'number') return parseCorpusReport({ ...json, issuedOn: `${json.year + 1}-02-01` }, name);
+  if (onlyDate && typeof json.year === 'number') {
+    return parseCorpusReport({ ...json, issuedOn: `${json.year + 1}-02-01` }, name);
+  }
   throw new Error(`${name}: ${parsed.error.map((f) => `${f.location}: ${f.message.en}`).join('; ')}`);
 }
 
@@ -72,7 +74,8 @@ describe('the printed corpus', () => {
     const { pages } = printed.get(file)!;
     const fills = pages.map((p) => Math.round(p.fill * 100));
     console.log(`${file}: page fill % ${fills.join(' ')}`);
-    const short = pages.flatMap((p, i) => (p.fill < 0.5 && !mayBeShort(i, pages) ? [`page ${i + 1}: ${fills[i]}%`] : []));
+    const short = pages.flatMap((p, i) =>
+      (p.fill < 0.5 && !mayBeShort(i, pages) ? [`page ${i + 1}: ${fills[i]}%`] : []));
     expect(short).toEqual([]);
   });
 
@@ -105,14 +108,17 @@ describe('the printed corpus', () => {
       const page = pages.findIndex((p) => p.lines.includes(block));
       expect(page, block).toBeGreaterThanOrEqual(0);
       const after = pages[page]!.lines.slice(pages[page]!.lines.indexOf(block) + 1).join('');
-      for (const row of rows.filter((r) => r.groups[0]!.label === block)) expect(after, `${block} ${row.label}`).toContain(row.label);
+      for (const row of rows.filter((r) => r.groups[0]!.label === block)) {
+        expect(after, `${block} ${row.label}`).toContain(row.label);
+      }
     }
   });
 
   it.each(cases)('%s: every column header word is on one line', (file) => {
     const { report, pages } = printed.get(file)!;
     const lines = pages.flatMap((p) => p.lines);
-    const labels = templates[report.template].tables.flatMap((t) => t.rows.flatMap((r) => r.columns.map((c) => c.label)));
+    const tables = templates[report.template].tables;
+    const labels = tables.flatMap((t) => t.rows.flatMap((r) => r.columns.map((c) => c.label)));
     // A header may break at its punctuation (本年收费金额 / （单位：万元）), not inside the words between.
     const words = [...new Set(labels.flatMap((label) => label.split(/[（）：、/]/)).filter((w) => w.length > 1))];
     const broken = words.filter((word) => !lines.some((line) => line.includes(word)));

@@ -29,11 +29,13 @@ function lines(items: readonly Item[]): string[] {
   }
   return [...byBaseline.entries()]
     .sort(([a], [b]) => b - a)
-    .map(([, row]) => row.sort((a, b) => a.transform[4]! - b.transform[4]!).map((i) => i.str).join('').replace(/\s+/g, ''));
+    .map(([, row]) => row.sort((a, b) => a.transform[4]! - b.transform[4]!).map((i) => i.str).join(''))
+    .map((line) => line.replace(/\s+/g, ''));
 }
 
 export async function pageFills(bytes: Uint8Array): Promise<PageFill[]> {
-  const pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+  const options = { isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 };
+  const pdf = await getDocument({ data: bytes.slice(), ...options }).promise;
   try {
     const fills: PageFill[] = [];
     for (let i = 1; i <= pdf.numPages; i++) {
@@ -41,7 +43,8 @@ export async function pageFills(bytes: Uint8Array): Promise<PageFill[]> {
       const [, , , top] = page.view as [number, number, number, number];
       const boxTop = top - marginTop;
       const boxHeight = top - marginTop - marginBottom;
-      const items = (await page.getTextContent()).items.flatMap((item) => ('str' in item && item.str.trim() ? [item] : []));
+      const content = await page.getTextContent();
+      const items = content.items.flatMap((item) => ('str' in item && item.str.trim() ? [item] : []));
       // transform[5] is the baseline's y from the bottom of the page.
       const inBox = items.filter((item) => item.transform[5] > marginBottom && item.transform[5] < top - marginTop);
       const lowest = Math.min(...inBox.map((item) => item.transform[5]));

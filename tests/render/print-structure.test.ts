@@ -17,7 +17,8 @@ function tableHtml(html: string, table: TableDefinition): string {
   return match[0];
 }
 
-const sectionsOf = (html: string, tag: 'thead' | 'tbody') => [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]!);
+const sectionsOf = (html: string, tag: 'thead' | 'tbody') =>
+  [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]!);
 const textOf = (html: string) => html.replace(/<[^>]*>/g, '').replace(/\s+/g, '');
 
 describe.each(templateIds)('the %s template as printed', (template) => {
@@ -37,7 +38,8 @@ describe.each(templateIds)('the %s template as printed', (template) => {
     });
   });
 
-  it.each(['applications', 'reviewLitigation'] as const)('puts the header rows of %s in one thead, before its body', (id) => {
+  const headed = ['applications', 'reviewLitigation'] as const;
+  it.each(headed)('puts the header rows of %s in one thead, before its body', (id) => {
     const table = tableOf(template, id);
     const printed = tableHtml(html, table);
     const [head] = sectionsOf(printed, 'thead');
@@ -50,7 +52,8 @@ describe.each(templateIds)('the %s template as printed', (template) => {
   it('prints the unit over every amount column (万元, as in the official form)', () => {
     const amounts = tableOf(template, 'proactive').rows.flatMap((r) => r.columns.filter((c) => c.kind === 'amount'));
     expect(amounts.length).toBeGreaterThan(0);
-    const headers = [...tableHtml(html, tableOf(template, 'proactive')).matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]!);
+    const printed = tableHtml(html, tableOf(template, 'proactive'));
+    const headers = [...printed.matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]!);
     for (const column of amounts) {
       expect(column.label).toMatch(/（单位：万元）$/);
       expect(headers).toContain(column.label);

@@ -13,6 +13,7 @@ import { validateReport } from '../../functions/core/rules/validate-report';
 import { createPdfPrinter, type PdfPrinter } from '../../functions/render/pdf-printer';
 import { renderReport } from '../../functions/render/render-report';
 import { pageFills, type PageFill } from './page-fill';
+import { lishi2023 } from './render-fixtures';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -123,5 +124,28 @@ describe('the printed corpus', () => {
     const words = [...new Set(labels.flatMap((label) => label.split(/[（）：、/]/)).filter((w) => w.length > 1))];
     const broken = words.filter((word) => !lines.some((line) => line.includes(word)));
     expect(broken).toEqual([]);
+  });
+});
+
+describe('三 starting anywhere on a page', () => {
+  // The 2023 fixture with space pushed in before 三, so that it starts ever lower on its page.
+  const offsets = [0, 40, 80, 120, 160];
+  const fills = new Map<number, PageFill[]>();
+
+  beforeAll(async () => {
+    const { html } = await renderReport(lishi2023(), printer);
+    for (const mm of offsets) {
+      const style = `<style>@media print { section:has(.t-applications) { margin-top: ${mm}mm } }</style>`;
+      fills.set(mm, await pageFills(await printer.print(html.replace('</head>', `${style}</head>`))));
+    }
+  }, 60_000);
+
+  it.each(offsets)('%i mm lower: no page but the last is half empty, and no row of 三 is split', (mm) => {
+    const pages = fills.get(mm)!;
+    const short = pages.flatMap((p, i) => (p.fill < 0.5 && !mayBeShort(i, pages) ? [`page ${i + 1}`] : []));
+    expect(short, pages.map((p) => Math.round(p.fill * 100)).join(' ')).toEqual([]);
+    const rows = templates['2021'].tables.find((t) => t.id === 'applications')!.rows;
+    const split = rows.filter((row) => !pages.some((p) => p.text.includes(row.label.replace(/\s+/g, ''))));
+    expect(split.map((row) => row.label)).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ describe('the official tables as data', () => {
     expect(cellLabel(findCell('2021', 'applications.resultsTotal.naturalPerson')!)).toBe('三（七）总计 · 自然人');
     expect(cellLabel(findCell('2021', 'applications.denied.stateSecret.commercial')!)).toBe('三（三）1.属于国家秘密 · 法人或其他组织·商业企业');
     expect(cellLabel(findCell('2021', 'reviewLitigation.litigationDirect.total')!)).toBe('行政诉讼 未经复议直接起诉 · 总计');
-    expect(cellLabel(findCell('2019', 'proactive.procurement.amount')!)).toBe('第二十条第（九）项 政府集中采购 · 采购总金额');
+    expect(cellLabel(findCell('2019', 'proactive.procurement.amount')!)).toBe('第二十条第（九）项 政府集中采购 · 采购总金额（单位：万元）');
   });
 
   it('keeps template differences: 2019 has one （六）其他处理 row, 2021 three items', () => {

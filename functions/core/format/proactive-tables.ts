@@ -45,6 +45,6 @@ export const proactiveTable2019 = proactiveTable([
   ...block(article('八'), items2019.slice(0, 2), [['fees', '行政事业性收费']]),
   ...block(article('九'), [
     { key: 'projects', label: '采购项目数量', kind: 'count' },
-    { key: 'amount', label: '采购总金额', kind: 'amount' },
+    { key: 'amount', label: '采购总金额（单位：万元）', kind: 'amount' },
   ], [['procurement', '政府集中采购']]),
 ]);

@@ -47,7 +47,7 @@ export async function pageFills(bytes: Uint8Array): Promise<PageFill[]> {
       const items = content.items.flatMap((item) => ('str' in item && item.str.trim() ? [item] : []));
       // transform[5] is the baseline's y from the bottom of the page.
       const inBox = items.filter((item) => item.transform[5] > marginBottom && item.transform[5] < top - marginTop);
-      const lowest = Math.min(...inBox.map((item) => item.transform[5]));
+      const lowest = Math.min(...inBox.map((item) => item.transform[5] as number));
       fills.push({
         fill: inBox.length === 0 ? 0 : (boxTop - lowest) / boxHeight,
         text: items.map((item) => item.str).join('').replace(/\s+/g, ''),

@@ -136,6 +136,23 @@ describe('validateReport', () => {
     expect(validateReport(consolidated).findings).toEqual([]);
   });
 
+  it('R9: a report that prints no 成文日期 is valid, and R9 says it was skipped and why', () => {
+    const { issuedOn: _issuedOn, ...undated } = base;
+    const report = validateReport(undated);
+    expect(report.findings).toEqual([]);
+    expect(report.skipped.find((s) => s.rule === 'R9')?.reason.zh).toContain('未写成文日期');
+  });
+
+  it('R9: says which deadline it applied and how to change it (agency.consolidated)', () => {
+    const [department] = findingsOf('R9', { ...base, issuedOn: '2024-02-15' });
+    expect(department!.message.zh).toContain('按部门年报适用 1 月 31 日期限');
+    expect(department!.message.zh).toContain('agency.consolidated 设为 true');
+    const consolidated = { ...base, agency: { ...base.agency, consolidated: true }, issuedOn: '2024-04-02' };
+    const [area] = findingsOf('R9', consolidated);
+    expect(area!.message.zh).toContain('本级政府汇总年报');
+    expect(area!.message.zh).toContain('3 月 31 日期限（2024-03-31）');
+  });
+
   it('R10: a reference that names no cell, with its line', () => {
     const report = withNarrative(base, applicationsBody('第一行。\n新收{{applications.received.total}}件，另有{{applications.bogus.total}}。'));
     const [finding, ...rest] = findingsOf('R10', report);

@@ -132,7 +132,7 @@ export function parseReport(input: Json): Result<ReportDocument, ValidationFindi
   }
 
   const issuedOn = input.issuedOn;
-  if (typeof issuedOn !== 'string' || !isCalendarDate(issuedOn)) f.add('issuedOn', { zh: '日期 YYYY-MM-DD', en: 'a date YYYY-MM-DD' }, issuedOn);
+  if (issuedOn !== undefined && (typeof issuedOn !== 'string' || !isCalendarDate(issuedOn))) f.add('issuedOn', { zh: '日期 YYYY-MM-DD', en: 'a date YYYY-MM-DD' }, issuedOn);
   if (input.title !== undefined) readString(f, input, 'title', '');
 
   const narrative = input.narrative;

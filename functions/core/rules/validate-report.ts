@@ -65,8 +65,14 @@ const withoutLastYear: readonly SkippedRule[] = crossYearRules.map((rule) => ({
 }));
 const inForceNeeds2021: readonly SkippedRule[] = [{ rule: 'R6', reason: { zh: '现行有效件数核对只适用于两年均为 2021 版模板', en: 'R6 applies only when both years use template 2021' } }];
 
+const withoutIssueDate: SkippedRule = {
+  rule: 'R9',
+  reason: { zh: '报告未写成文日期，发布期限核对未进行（发布时将填入批准日期）', en: 'the report has no issue date; deadline check not run (publishing stamps the approval date)' },
+};
+
 function skippedRules(report: ReportDocument, previous: ReportDocument | undefined): readonly SkippedRule[] {
-  if (!previous) return withoutLastYear;
-  if (report.template !== '2021' || previous.template !== '2021') return inForceNeeds2021;
-  return [];
+  const skipped = report.issuedOn === undefined ? [withoutIssueDate] : [];
+  if (!previous) return [...skipped, ...withoutLastYear];
+  if (report.template !== '2021' || previous.template !== '2021') return [...skipped, ...inForceNeeds2021];
+  return skipped;
 }

@@ -47,6 +47,16 @@ describe('nianbao validate', () => {
     expect(report.findings.map((f: { rule: string }) => f.rule)).toContain('R11');
   });
 
+  it('exits 2 naming both reports when --previous is not the same agency\'s report of the year before', async () => {
+    const later = fixtureJson();
+    later.year = 2024;
+    const { code, stderr, stdout } = await nianbao('validate', fixturePath, '--previous', writeJson('later.json', later));
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('本报告为 吕梁市离石区人民政府（lvliang-lishi）2023 年，所给上年度报告为 吕梁市离石区人民政府（lvliang-lishi）2024 年');
+    noStackTrace(stderr);
+  });
+
   it('exits 2 with one line for unreadable input', async () => {
     for (const path of [writeJson('invalid.json', '{"format": '), join(dir, 'missing.json')]) {
       const { code, stderr } = await nianbao('validate', path);

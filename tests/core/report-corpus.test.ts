@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseReport } from '../../functions/core/report/parse-report';
 import type { ReportDocument } from '../../functions/core/report/report-document';
-import { validateReport } from '../../functions/core/rules/validate-report';
+import { validateDocument } from '../../functions/core/rules/validate-report';
 import type { ValidationFinding } from '../../functions/core/validation-finding';
 import { corpusCases, type TruthDefect } from '../support/report-corpus';
 
@@ -34,7 +34,7 @@ describe('the corpus of real reports', () => {
 
   it.each(cases.map((c) => [c.name, c] as const))('%s: finds every known defect and no other error', (name, c) => {
     const previous = c.previous ? parsed(byName.get(c.previous)!.document, c.previous) : undefined;
-    const { findings } = validateReport(parsed(c.document, name), previous);
+    const { findings } = validateDocument(c.document, previous);
     const missed = c.defects.filter((defect) => !findings.some((f) => matches(defect, f)));
     expect(missed, `${name}: defects not found`).toEqual([]);
     const known = (f: ValidationFinding) => c.defects.some((defect) => matches(defect, f));

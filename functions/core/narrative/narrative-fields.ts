@@ -1,4 +1,5 @@
 // Every piece of editor text in a report, with the document path that names it in findings.
+import { chineseNumeral, narrativeSection } from '../format/report-sections';
 import type { Narrative } from '../report/report-document';
 
 export interface NarrativeField {
@@ -45,4 +46,40 @@ export function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;
+}
+
+const overviewAt = /^narrative\.overview\[(\d+)\]\.(heading|body)$/;
+
+/**
+ * Where an editor finds a narrative location on the page, e.g. narrative.overview[1].body under 依申请公开情况 →
+ * 一、总体情况（二）依申请公开情况. Undefined for a location outside the narrative.
+ */
+export function narrativePlace(location: string, heading?: string): string | undefined {
+  const section = (field: 'overview' | 'problems' | 'otherMatters') => {
+    const { number, heading: title } = narrativeSection(field);
+    return `${number}、${title}`;
+  };
+  if (location === 'narrative.preamble') return '开头（引言）';
+  if (location === 'narrative.overviewIntro') return `${section('overview')} 开头`;
+  if (location === 'narrative.problems') return section('problems');
+  if (location === 'narrative.otherMatters') return section('otherMatters');
+  const m = overviewAt.exec(location);
+  if (!m) return undefined;
+  const subsection = `${section('overview')}（${chineseNumeral(Number(m[1]) + 1)}）`;
+  return m[2] === 'heading' ? `${subsection}标题` : `${subsection}${heading ?? ''}`;
+}
+
+/** 1-based paragraph (Markdown: blocks split by blank lines) of a character offset. */
+export function paragraphAt(text: string, offset: number): number {
+  const before = text.slice(0, offset).trim();
+  return before === '' ? 1 : before.split(/\n[ \t]*\n\s*/).length;
+}
+
+/** A short excerpt around text[start, end) inside its paragraph, with … where it is cut. */
+export function excerptAround(text: string, start: number, end: number, margin = 12): string {
+  const from = Math.max(0, start - margin, text.lastIndexOf('\n', start - 1) + 1);
+  const lineEnd = text.indexOf('\n', end);
+  const to = Math.min(text.length, end + margin, lineEnd === -1 ? text.length : lineEnd);
+  const inner = text.slice(from, to).replace(/\*\*/g, '').trim();
+  return `${from > 0 && text[from - 1] !== '\n' ? '…' : ''}${inner}${to < text.length && text[to] !== '\n' ? '…' : ''}`;
 }

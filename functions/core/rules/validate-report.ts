@@ -28,7 +28,8 @@ interface RuleRun {
   /** The document parts the rules read: they run only when all are well-formed. */
   readonly needs: readonly ReportPart[];
   readonly previous?: boolean;
-  readonly run: (context: RuleContext, options: ValidationOptions) => readonly ValidationFinding[];
+  /** Findings; a rule that runs but cannot judge some of its input says so in `skipped`. */
+  readonly run: (context: RuleContext, options: ValidationOptions, skipped: SkippedRule[]) => readonly ValidationFinding[];
 }
 
 /** In the order findings are listed. */
@@ -37,7 +38,7 @@ const ruleRuns: readonly RuleRun[] = [
   { rules: ['R1', 'R2', 'R3', 'R4'], needs: ['tables'], run: (c) => checkCrossFooting(c.cells) },
   { rules: ['R5'], needs: ['tables', 'year', 'agency'], previous: true, run: checkCarriedOver },
   { rules: ['R6'], needs: ['tables', 'year', 'agency'], previous: true, run: checkInForce },
-  { rules: ['R7'], needs: ['tables', 'narrative'], run: checkNarrativeNumbers },
+  { rules: ['R7'], needs: ['tables', 'narrative'], run: (c, _options, skipped) => checkNarrativeNumbers(c, skipped) },
   { rules: ['R8'], needs: ['template', 'narrative'], run: checkRequiredStatements },
   { rules: ['R9'], needs: ['year', 'agency', 'issuedOn'], run: checkIssueDate },
   { rules: ['R10'], needs: ['template', 'narrative'], run: (c) => checkReferences(c.report.template, c.fields) },
@@ -118,7 +119,7 @@ function runRules(
       skipped.push(...ruleRun.rules.map((rule) => ({ rule, reason: { zh, en } })));
       continue;
     }
-    findings.push(...ruleRun.run(context, options));
+    findings.push(...ruleRun.run(context, options, skipped));
   }
   return summarize(findings, [...skipped, ...otherSkips(report, wellFormed, previous, options)]);
 }

@@ -34,7 +34,19 @@ describe('validateReport', () => {
   it('S2: a blank cell in 三 is an error naming the cell; in 二 it is allowed', () => {
     const [finding] = findingsOf('S2', withCells(base, { 'applications.granted.commercial': null, 'proactive.licensing.decisions': null }));
     expect(finding).toMatchObject({ severity: 'error', cells: ['applications.granted.commercial'] });
-    expect(finding!.message.zh).toContain('三、三（一）予以公开 · 法人或其他组织·商业企业');
+    expect(finding!.message.zh).toMatch(/^三（一）予以公开：法人或其他组织·商业企业 为空/);
+  });
+
+  it('S2: one finding per blank row, listing its columns, its label printed once', () => {
+    const blankRow = Object.fromEntries(
+      ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'other', 'total'].map((k) => [`applications.carriedOver.${k}`, null]),
+    );
+    const findings = findingsOf('S2', withCells(base, { ...blankRow, 'reviewLitigation.review.total': null }));
+    expect(findings).toHaveLength(2);
+    expect(findings[0]!.cells).toHaveLength(7);
+    expect(findings[0]!.message.zh).toMatch(/^二、上年结转政府信息公开申请数量：自然人、法人或其他组织·商业企业、.*、总计 共 7 格为空/);
+    expect(findings[0]!.message.zh.split('上年结转')).toHaveLength(2);
+    expect(findings[1]!.message.zh).toMatch(/^行政复议：总计 为空/);
   });
 
   it('R1: 一 + 二 ≠ 三（七）+ 四 in a column', () => {

@@ -52,7 +52,7 @@ function rowTotals(rule: RuleId, table: TableDefinition): Equation[] {
       left: r.columns.filter((c) => c !== total).map((c) => cellId(table, r, c)),
       right: [cellId(table, r, total)],
       message: (sum: number, printed: number) => ({
-        zh: `${table.section}、${rowLabel(r)}：总计应为各栏之和 ${sum}，实际为 ${printed}`,
+        zh: `${rowLabel(r)}：总计应为各栏之和 ${sum}，实际为 ${printed}`,
         en: `${table.id}.${r.id}: total should be the sum of the other columns, ${sum}, but is ${printed}`,
       }),
     }];

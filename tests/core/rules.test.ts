@@ -163,6 +163,9 @@ describe('validateReport', () => {
     const [area] = findingsOf('R9', consolidated);
     expect(area!.message.zh).toContain('本级政府汇总年报');
     expect(area!.message.zh).toContain('3 月 31 日期限（2024-03-31）');
+    const preamble = '本报告由本级政府办公室汇总区政府各部门年度报告编制而成。';
+    const unmarked = withNarrative({ ...base, issuedOn: '2024-03-15' }, { preamble });
+    expect(findingsOf('R9', unmarked)[0]!.message.zh).toContain('开头提到本级政府或汇总，可能是汇总年报');
   });
 
   it('R10: a reference that names no cell, with its line', () => {

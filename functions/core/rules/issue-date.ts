@@ -22,6 +22,9 @@ function deadlineRule(year: number, consolidated: boolean): Message {
     };
 }
 
+/** How a government's consolidated report describes itself in its preamble. */
+const consolidatedWording = /本级政府|汇总|各部门/;
+
 export function checkIssueDate({ report }: RuleContext): ValidationFinding[] {
   const { issuedOn, year } = report;
   if (issuedOn === undefined) return [];
@@ -36,11 +39,14 @@ export function checkIssueDate({ report }: RuleContext): ValidationFinding[] {
   const deadline = deadlineOf(year, consolidated);
   if (issuedOn <= deadline) return [];
   const applied = deadlineRule(year, consolidated);
+  const hint = !consolidated && consolidatedWording.test(report.narrative.preamble)
+    ? { zh: '（开头提到本级政府或汇总，可能是汇总年报）', en: ' (the preamble mentions 本级政府 or 汇总: it may be a consolidated report)' }
+    : { zh: '', en: '' };
   return [{
     rule: 'R9', severity: 'warning', cells: [], location: 'issuedOn', expected: `on or before ${deadline}`, actual: issuedOn,
     message: {
-      zh: `成文日期 ${issuedOn} 晚于法定期限 ${deadline}。${applied.zh}`,
-      en: `issuedOn ${issuedOn} is after the deadline ${deadline}: ${applied.en}`,
+      zh: `成文日期 ${issuedOn} 晚于法定期限 ${deadline}。${applied.zh}${hint.zh}`,
+      en: `issuedOn ${issuedOn} is after the deadline ${deadline}: ${applied.en}${hint.en}`,
     },
   }];
 }

@@ -107,7 +107,7 @@ export function parseReport(input: Json): Result<ReportDocument, ValidationFindi
 /** The parts of a document the rules read; a part with an S1 finding is not well-formed and its rules do not run. */
 export type ReportPart = 'template' | 'year' | 'agency' | 'issuedOn' | 'narrative' | 'tables';
 const reportParts: readonly ReportPart[] = ['template', 'year', 'agency', 'issuedOn', 'narrative', 'tables'];
-const everyPart: ReadonlySet<ReportPart> = new Set(reportParts);
+export const everyPart: ReadonlySet<ReportPart> = new Set(reportParts);
 
 export interface ReadReport {
   readonly findings: readonly ValidationFinding[];

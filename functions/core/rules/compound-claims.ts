@@ -18,6 +18,8 @@ const rowOfWord = new Map(resultRows.map(([word, row]) => [word, row]));
 /** "公开和部分公开", "公开（含部分公开）": a bare 公开 (not 依申请公开 or 主动公开) joined to the word that follows. */
 const bareGrantedBefore = /(?<![予请动])公开\s*(?:和|及|与|以及|、|[（(]含|含)$/;
 
+const joiningWord = /[及和与、含]/;
+
 export interface CompoundClaim {
   /** Result row ids in the order named, e.g. granted, partiallyGranted. */
   readonly rows: readonly string[];
@@ -29,7 +31,10 @@ export interface CompoundClaim {
  * `before` a few characters before it. Undefined for a claim about one row.
  */
 export function compoundClaim(phrase: string, before: string): CompoundClaim | undefined {
-  const rows: string[] = bareGrantedBefore.test(before) ? ['granted'] : [];
+  const bareGranted = bareGrantedBefore.test(before);
+  // Most claims name one row ("予以公开10件"): without a joining word there is nothing more to read.
+  if (!bareGranted && !joiningWord.test(phrase)) return undefined;
+  const rows: string[] = bareGranted ? ['granted'] : [];
   for (const [word] of phrase.matchAll(resultWord)) {
     const row = rowOfWord.get(word)!;
     if (!rows.includes(row)) rows.push(row);

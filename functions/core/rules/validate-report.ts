@@ -2,7 +2,7 @@
 // every rule whose inputs are well-formed (a bad date must not hide a table that does not cross-foot).
 import { narrativeFields } from '../narrative/narrative-fields';
 import { checkReferences, hasReference, resolveReferences } from '../narrative/references';
-import { readReport, type ReportPart } from '../report/parse-report';
+import { everyPart, readReport, type ReportPart } from '../report/parse-report';
 import type { ReportDocument } from '../report/report-document';
 import { checkBlankCells } from './blank-cells';
 import { checkCrossFooting } from './cross-footing';
@@ -50,7 +50,6 @@ const ruleRuns: readonly RuleRun[] = [
   },
 ];
 
-const everyPart: ReadonlySet<ReportPart> = new Set(['template', 'year', 'agency', 'issuedOn', 'narrative', 'tables']);
 
 /**
  * Every rule over a parsed report. `previous` must be the same agency's report for the year before
@@ -112,7 +111,7 @@ function runRules(
   const findings: ValidationFinding[] = [];
   const skipped: SkippedRule[] = [];
   for (const ruleRun of ruleRuns) {
-    const broken = ruleRun.needs.filter((part) => !wellFormed.has(part));
+    const broken = wellFormed === everyPart ? [] : ruleRun.needs.filter((part) => !wellFormed.has(part));
     if (broken.length > 0) {
       const zh = `${broken.map((p) => malformed[p].zh).join('、')}格式有误（见 S1），此项核对未进行`;
       const en = `${broken.map((p) => malformed[p].en).join(', ')} not well-formed (see S1); check not run`;
@@ -156,7 +155,8 @@ function otherSkips(
   options: ValidationOptions,
 ): SkippedRule[] {
   const skipped: SkippedRule[] = [];
-  const ran = (rule: RuleId) => ruleRuns.find((r) => r.rules.includes(rule))!.needs.every((p) => wellFormed.has(p));
+  const ran = (rule: RuleId) =>
+    wellFormed === everyPart || ruleRuns.find((r) => r.rules.includes(rule))!.needs.every((p) => wellFormed.has(p));
   if (report.issuedOn === undefined && ran('R9')) skipped.push(withoutIssueDate);
   if (!previous) skipped.push(...withoutLastYear.filter((s) => ran(s.rule)));
   else if ((report.template !== '2021' || previous.template !== '2021') && ran('R6')) skipped.push(inForceNeeds2021);

@@ -100,12 +100,15 @@ function runRules(
   options: ValidationOptions,
 ): ValidationReport {
   const fields = narrativeFields(report.narrative);
-  const resolved = fields.some(hasReference) ? resolveReferences(report) : report;
+  const cells = cellValues(report);
+  // References resolve against the tables: unless every cell is well-formed the text is read as written.
+  const resolvable = wellFormed === everyPart || (wellFormed.has('tables') && !cells.list.includes(undefined));
+  const resolved = resolvable && fields.some(hasReference) ? resolveReferences(report) : report;
   const context: RuleContext = {
     report,
     resolved,
     fields: resolved === report ? fields : narrativeFields(resolved.narrative),
-    cells: cellValues(report),
+    cells,
     ...(previous ? { previous: { report: previous, cells: cellValues(previous) } } : {}),
   };
   const findings: ValidationFinding[] = [];

@@ -32,6 +32,10 @@ describe('the corpus of real reports', () => {
     for (const line of r7FalsePositives) console.log(`  ${line}`);
   });
 
+  it('says where the corpus was expected when it is missing', () => {
+    expect(() => corpusCases('/nonexistent/shared/corpus')).toThrow(/corpus is missing: expected \/nonexistent\/shared\/corpus/);
+  });
+
   it.each(cases.map((c) => [c.name, c] as const))('%s: finds every known defect and no other error', (name, c) => {
     const previous = c.previous ? parsed(byName.get(c.previous)!.document, c.previous) : undefined;
     const { findings } = validateDocument(c.document, previous);

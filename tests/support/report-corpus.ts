@@ -31,20 +31,20 @@ function readJson(path: string): unknown {
 }
 
 /** Every case of the corpus; throws a clear error when the folder is missing (CI checks out shared/ beside the clone). */
-export function corpusCases(): CorpusCase[] {
-  if (!existsSync(corpusFolder)) {
+export function corpusCases(folder = corpusFolder): CorpusCase[] {
+  if (!existsSync(folder)) {
     throw new Error(
-      `the report corpus is missing: expected ${corpusFolder} (shared/corpus beside the repository; ` +
+      `the report corpus is missing: expected ${folder} (shared/corpus beside the repository; ` +
         'set NIANBAO_CORPUS to its folder to read it from elsewhere)',
     );
   }
-  const names = readdirSync(corpusFolder)
+  const names = readdirSync(folder)
     .filter((file) => file.endsWith('.json') && !file.endsWith('.truth.json'))
     .map((file) => file.slice(0, -'.json'.length))
     .sort();
-  if (names.length === 0) throw new Error(`the report corpus ${corpusFolder} holds no <case>.json`);
+  if (names.length === 0) throw new Error(`the report corpus ${folder} holds no <case>.json`);
   return names.map((name) => {
-    const truth = readJson(join(corpusFolder, `${name}.truth.json`)) as { previous: string | null; defects: TruthDefect[] };
-    return { name, document: readJson(join(corpusFolder, `${name}.json`)), previous: truth.previous, defects: truth.defects };
+    const truth = readJson(join(folder, `${name}.truth.json`)) as { previous: string | null; defects: TruthDefect[] };
+    return { name, document: readJson(join(folder, `${name}.json`)), previous: truth.previous, defects: truth.defects };
   });
 }

@@ -1,6 +1,6 @@
 // Findings as editors read them: grouped by severity, in Chinese, placed as on the page (section and paragraph,
 // printed row and column), with the excerpt a narrative finding is about. The JSON keeps the machine paths.
-import { cellLabel } from '../core/format/labels';
+import { cellPlace } from '../core/format/labels';
 import { findCell } from '../core/format/templates';
 import type { TemplateId } from '../core/format/table-definition';
 import { narrativePlace } from '../core/narrative/narrative-fields';
@@ -20,10 +20,9 @@ function where(finding: ValidationFinding, template: TemplateId | undefined): st
     const place = narrativePlace(finding.location) ?? fieldPlaces[finding.location];
     return place ? `${place}${line}` : `${finding.location}${line}`;
   }
-  const cells = template ? finding.cells.map((id) => findCell(template, id)).filter((c) => c !== undefined) : [];
-  const [first] = cells;
-  if (!first) return '';
-  return `${cellLabel(first)}${cells.length > 1 ? ` 等 ${cells.length} 个单元格` : ''}`;
+  // The checked cell comes first; the message names the others.
+  const first = template && finding.cells[0] !== undefined ? findCell(template, finding.cells[0]) : undefined;
+  return first ? cellPlace(first) : '';
 }
 
 export function formatFindings(report: ValidationReport, template: TemplateId | undefined): string {

@@ -1,6 +1,6 @@
 // Rule S2: a blank cell in 三 or 四 is an error; blank is not zero. One finding per row, listing its blank columns:
 // a row left empty is one thing to fix, not seven.
-import { columnLabel, rowLabel } from '../format/labels';
+import { columnLabel, rowPlace } from '../format/labels';
 import { cellsOf } from '../format/templates';
 import type { CellDefinition } from '../format/table-definition';
 import type { RuleContext } from './rule-context';
@@ -17,7 +17,7 @@ export function checkBlankCells({ report, cells }: RuleContext): ValidationFindi
   }
   return [...blankRows.entries()].map(([row, blank]) => {
     const columns = blank.map((cell) => columnLabel(cell.column));
-    const label = rowLabel(blank[0]!.row);
+    const label = rowPlace(blank[0]!.table, blank[0]!.row);
     const keys = blank.map((cell) => cell.column.key);
     return {
       rule: 'S2',

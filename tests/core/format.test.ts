@@ -32,7 +32,7 @@ describe('the official tables as data', () => {
 });
 
 describe('cell places as an editor finds them', () => {
-  it.each(['2019', '2021'] as const)('template %s: every cell has one numbering, never repeated (三、三（七）)', (template) => {
+  it.each(['2019', '2021'] as const)('template %s: one numbering per cell, never repeated (三、三（七）)', (template) => {
     const places = cellsOf(template).map(cellPlace);
     for (const place of places) expect(place).not.toMatch(/^[一二三四五六]、[一二三四五六][、（]/);
     expect(places).toContain('三（七）总计 · 自然人');

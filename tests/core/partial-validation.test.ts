@@ -61,7 +61,11 @@ describe('last year\'s report must be the same agency and the year before', () =
   const report = fixtureReport();
   const lastYear = { ...report, year: report.year - 1 };
   it.each([
-    ['another agency', { ...lastYear, agency: { ...report.agency, code: 'lvliang-fenyang', name: '汾阳市人民政府' } }, '不是同一机关'],
+    [
+      'another agency',
+      { ...lastYear, agency: { ...report.agency, code: 'lvliang-fenyang', name: '汾阳市人民政府' } },
+      '不是同一机关',
+    ],
     ['a later year', { ...report, year: report.year + 1 }, `应为 ${report.year - 1} 年度`],
     ['two years back', { ...report, year: report.year - 2 }, `应为 ${report.year - 1} 年度`],
     ['the same year', report, `应为 ${report.year - 1} 年度`],

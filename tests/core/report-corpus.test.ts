@@ -33,7 +33,8 @@ describe('the corpus of real reports', () => {
   });
 
   it('says where the corpus was expected when it is missing', () => {
-    expect(() => corpusCases('/nonexistent/shared/corpus')).toThrow(/corpus is missing: expected \/nonexistent\/shared\/corpus/);
+    const missing = '/nonexistent/shared/corpus';
+    expect(() => corpusCases(missing)).toThrow(`the report corpus is missing: expected ${missing}`);
   });
 
   it.each(cases.map((c) => [c.name, c] as const))('%s: finds every known defect and no other error', (name, c) => {

@@ -1,5 +1,6 @@
 // For every rule, a report that breaks exactly that rule, and the finding it must produce.
 import { describe, expect, it } from 'vitest';
+import { cellsOf } from '../../functions/core/format/templates';
 import type { ReportDocument } from '../../functions/core/report/report-document';
 import { validateReport } from '../../functions/core/rules/validate-report';
 import type { RuleId, ValidationFinding } from '../../functions/core/validation-finding';
@@ -38,9 +39,8 @@ describe('validateReport', () => {
   });
 
   it('S2: one finding per blank row, listing its columns, its label printed once', () => {
-    const blankRow = Object.fromEntries(
-      ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'other', 'total'].map((k) => [`applications.carriedOver.${k}`, null]),
-    );
+    const carriedOver = cellsOf('2021').filter((c) => c.table.id === 'applications' && c.row.id === 'carriedOver');
+    const blankRow = Object.fromEntries(carriedOver.map((c) => [c.id, null]));
     const findings = findingsOf('S2', withCells(base, { ...blankRow, 'reviewLitigation.review.total': null }));
     expect(findings).toHaveLength(2);
     expect(findings[0]!.cells).toHaveLength(7);

@@ -30,7 +30,7 @@ function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8'));
 }
 
-/** Every case of the corpus; throws a clear error when the folder is missing (CI checks out shared/ beside the clone). */
+/** Every case of the corpus; a clear error when the folder is missing (CI checks out shared/ beside the clone). */
 export function corpusCases(folder = corpusFolder): CorpusCase[] {
   if (!existsSync(folder)) {
     throw new Error(

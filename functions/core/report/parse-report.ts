@@ -166,7 +166,8 @@ export function readReport(input: Json): ReadReport {
   }
 
   const issuedOn = input.issuedOn;
-  if (issuedOn !== undefined && (typeof issuedOn !== 'string' || !isCalendarDate(issuedOn))) f.add('issuedOn', { zh: '日期 YYYY-MM-DD', en: 'a date YYYY-MM-DD' }, issuedOn);
+  const badDate = issuedOn !== undefined && (typeof issuedOn !== 'string' || !isCalendarDate(issuedOn));
+  if (badDate) f.add('issuedOn', { zh: '日期 YYYY-MM-DD', en: 'a date YYYY-MM-DD' }, issuedOn);
   if (input.title !== undefined) readString(f, input, 'title', '');
 
   const narrative = input.narrative;
@@ -212,7 +213,9 @@ export function readReport(input: Json): ReadReport {
       en: `the text fields hold ${count(f.textChars)} characters together, more than the limit of ${count(textChars)}`,
     });
   }
-  const agencyRead = { code: agencyCode, name: agencyName, issuer, ...(consolidated === undefined ? {} : { consolidated }) };
+  const agencyRead = {
+    code: agencyCode, name: agencyName, issuer, ...(consolidated === undefined ? {} : { consolidated }),
+  };
   if (f.list.length > 0) {
     const wrong = new Set(f.list.map((finding) => partAt(finding.location)));
     const wellFormed = new Set(wrong.has('document') ? [] : reportParts.filter((part) => !wrong.has(part)));
@@ -233,7 +236,11 @@ export function readReport(input: Json): ReadReport {
 }
 
 /** A stand-in document for the rules that may still run: placeholders where a part is not well-formed. */
-function draftOf(input: JsonObject, cells: readonly (CellValue | undefined)[], wellFormed: ReadonlySet<ReportPart>): ReportDocument {
+function draftOf(
+  input: JsonObject,
+  cells: readonly (CellValue | undefined)[],
+  wellFormed: ReadonlySet<ReportPart>,
+): ReportDocument {
   const has = (part: ReportPart) => wellFormed.has(part);
   const template = has('template') ? (input.template as TemplateId) : '2021';
   const year = has('year') ? (input.year as number) : 0;
@@ -249,7 +256,8 @@ function draftOf(input: JsonObject, cells: readonly (CellValue | undefined)[], w
     statistics: (has('tables') ? input.statistics : {}) as Statistics,
   };
   const count = cellsOf(template).length;
-  parsedCells.set(draft, has('tables') ? [...cells, ...Array<undefined>(Math.max(0, count - cells.length))] : Array<undefined>(count).fill(undefined));
+  const read = has('tables') ? cells : [];
+  parsedCells.set(draft, [...read, ...Array<undefined>(Math.max(0, count - read.length)).fill(undefined)]);
   return draft;
 }
 

@@ -41,5 +41,6 @@ export function compoundClaim(phrase: string, before: string): CompoundClaim | u
   }
   if (rows.length < 2) return undefined;
   const named = rows.map((row) => resultRows.find(([, r]) => r === row)!);
-  return { rows, subject: { zh: named.map(([, , zh]) => zh).join(' + '), en: named.map(([, , , en]) => en).join(' + ') } };
+  const zh = named.map(([, , name]) => name).join(' + ');
+  return { rows, subject: { zh, en: named.map(([, , , en]) => en).join(' + ') } };
 }

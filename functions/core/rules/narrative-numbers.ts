@@ -53,7 +53,8 @@ function rowCells(template: TemplateId, rowPrefixes: readonly string[]): RowCell
     .map((row) => {
       const id = (key: string) => `applications.${row.id}.${key}`;
       const columnIds = row.columns.filter((c) => c.key !== 'total').map((c) => id(c.key));
-      return { total: index.get(id('total'))!, totalId: id('total'), columns: columnIds.map((c) => index.get(c)!), columnIds };
+      const columns = columnIds.map((c) => index.get(c)!);
+      return { total: index.get(id('total'))!, totalId: id('total'), columns, columnIds };
     });
 }
 
@@ -274,7 +275,9 @@ function checkField(field: NarrativeField, reader: Reader): void {
       if (!aboutApplications()) continue;
       const expected = c.percent ? `${best.value.toFixed(2)}%` : best.value;
       const actual = c.percent ? `${printed}%` : stated;
-      const start = compound && !m[0].startsWith('予以') && compound.rows[0] === 'granted' ? text.lastIndexOf('公开', i - 1) : i;
+      // "公开和部分公开30件" starts at the bare 公开 before the word matched.
+      const bareStart = compound && !m[0].startsWith('予以') && compound.rows[0] === 'granted';
+      const start = bareStart ? text.lastIndexOf('公开', i - 1) : i;
       const phrase = text.slice(start, end).trim();
       reader.findings.push({
         rule: 'R7', severity: 'warning', cells: best.cells, location: field.location, line: lineAt(text, i),
@@ -290,7 +293,10 @@ function checkField(field: NarrativeField, reader: Reader): void {
 }
 
 /** R7; `skipped` gets one entry naming the claims that could not be compared because their cells are blank. */
-export function checkNarrativeNumbers({ fields, cells }: RuleContext, skipped: SkippedRule[] = []): ValidationFinding[] {
+export function checkNarrativeNumbers(
+  { fields, cells }: RuleContext,
+  skipped: SkippedRule[] = [],
+): ValidationFinding[] {
   const reader: Reader = { cells, readingsOf: new Map(), unchecked: new Set(), findings: [] };
   for (const field of fields) checkField(field, reader);
   if (reader.unchecked.size > 0) {

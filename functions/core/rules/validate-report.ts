@@ -29,7 +29,11 @@ interface RuleRun {
   readonly needs: readonly ReportPart[];
   readonly previous?: boolean;
   /** Findings; a rule that runs but cannot judge some of its input says so in `skipped`. */
-  readonly run: (context: RuleContext, options: ValidationOptions, skipped: SkippedRule[]) => readonly ValidationFinding[];
+  readonly run: (
+    context: RuleContext,
+    options: ValidationOptions,
+    skipped: SkippedRule[],
+  ) => readonly ValidationFinding[];
 }
 
 /** In the order findings are listed. */
@@ -72,7 +76,11 @@ export function validateReport(
  * are listed as skipped, with why). `previous` must be last year's report of the same agency, when the document
  * says which agency and year it is.
  */
-export function validateDocument(input: unknown, previous?: ReportDocument, options: ValidationOptions = {}): ValidationReport {
+export function validateDocument(
+  input: unknown,
+  previous?: ReportDocument,
+  options: ValidationOptions = {},
+): ValidationReport {
   const read = readReport(input);
   if (read.findings.length === 0) return validateReport(read.report, previous, options);
   const known = read.wellFormed.has('year') && read.wellFormed.has('agency');

@@ -69,8 +69,13 @@ export function narrativePlace(location: string, heading?: string): string | und
   return m[2] === 'heading' ? `${subsection}标题` : `${subsection}${heading ?? ''}`;
 }
 
+/** Section, subsection and paragraph of an offset in a field: 一、总体情况（二）依申请公开情况 第 2 段. */
+export function placeInField(field: NarrativeField, offset: number): string {
+  return `${narrativePlace(field.location, field.heading) ?? field.location} 第 ${paragraphAt(field.text, offset)} 段`;
+}
+
 /** 1-based paragraph (Markdown: blocks split by blank lines) of a character offset. */
-export function paragraphAt(text: string, offset: number): number {
+function paragraphAt(text: string, offset: number): number {
   const before = text.slice(0, offset).trim();
   return before === '' ? 1 : before.split(/\n[ \t]*\n\s*/).length;
 }

@@ -5,7 +5,7 @@ import { readCell } from '../statistics/cells';
 import type { ReportDocument } from '../report/report-document';
 import type { ValidationFinding } from '../validation-finding';
 import type { TemplateId } from '../format/table-definition';
-import { withFieldTexts, type NarrativeField } from './narrative-fields';
+import { excerptAround, placeInField, withFieldTexts, type NarrativeField } from './narrative-fields';
 
 interface Reference {
   /** Offset of the opening `{{`. */
@@ -59,6 +59,8 @@ export function checkReferences(template: TemplateId, fields: readonly Narrative
         cells: [],
         location: field.location,
         line: reference.line,
+        place: placeInField(field, reference.index),
+        excerpt: excerptAround(field.text, reference.index, reference.index + reference.whole.length),
         expected: 'a cell id',
         actual,
         message: {

@@ -3,7 +3,7 @@
 // (收到申请 75 件 often means 新收 + 上年结转).
 import { tableOf } from '../format/templates';
 import type { TemplateId } from '../format/table-definition';
-import { excerptAround, lineAt, narrativePlace, paragraphAt, type NarrativeField } from '../narrative/narrative-fields';
+import { excerptAround, lineAt, placeInField, type NarrativeField } from '../narrative/narrative-fields';
 import { compoundClaim, type CompoundClaim } from './compound-claims';
 import { cellIndex, sumAt, sumOf, type CellValues, type RuleContext } from './rule-context';
 import type { SkippedRule, ValidationFinding } from '../validation-finding';
@@ -281,7 +281,7 @@ function checkField(field: NarrativeField, reader: Reader): void {
       const phrase = text.slice(start, end).trim();
       reader.findings.push({
         rule: 'R7', severity: 'warning', cells: best.cells, location: field.location, line: lineAt(text, i),
-        place: `${narrativePlace(field.location, field.heading) ?? field.location} 第 ${paragraphAt(text, i)} 段`,
+        place: placeInField(field, i),
         excerpt: excerptAround(text, start, end), expected, actual,
         message: {
           zh: `正文“${phrase}”与表格不符：${subject.zh}按表格应为 ${expected}`,

@@ -173,7 +173,10 @@ describe('validateReport', () => {
     const [finding, ...rest] = findingsOf('R10', report);
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ severity: 'error', location: 'narrative.overview[0].body', line: 2, actual: '{{applications.bogus.total}}' });
-    expect(finding).toMatchObject({ place: '一、总体情况（一）依申请公开情况 第 1 段', excerpt: expect.stringContaining('另有{{applications.bogus') });
+    expect(finding).toMatchObject({
+      place: '一、总体情况（一）依申请公开情况 第 1 段',
+      excerpt: expect.stringContaining('另有{{applications.bogus'),
+    });
   });
 
   it('R11: a narrative copied from last year is a warning', () => {

@@ -48,6 +48,7 @@ describe('a document with S1 findings still gets every rule whose inputs are wel
     expect(rulesOf(report)).toContain('R4');
     expect(report.findings.filter((f) => f.cells.includes('applications.granted.naturalPerson')).map((f) => f.rule))
       .toEqual(['S1']);
+    expect(report.skipped.find((s) => s.rule === 'R3')?.reason.zh).toContain('涉及这些单元格的等式未核对');
   });
 
   it('an unknown template runs no table rule and says so', () => {

@@ -131,8 +131,19 @@ function runRules(
     }
     findings.push(...ruleRun.run(context, options, skipped));
   }
+  // A malformed cell (S1) leaves the equations that use it unjudged: said once per rule.
+  const malformedCells = wellFormed !== everyPart && wellFormed.has('tables') && cells.list.includes(undefined);
+  if (malformedCells) skipped.push(...withMalformedCells);
   return summarize(findings, [...skipped, ...otherSkips(report, wellFormed, previous, options)]);
 }
+
+const withMalformedCells: readonly SkippedRule[] = (['R1', 'R2', 'R3', 'R4'] as const).map((rule) => ({
+  rule,
+  reason: {
+    zh: '部分单元格格式有误（见 S1），涉及这些单元格的等式未核对，其余照常核对',
+    en: 'some cells are malformed (see S1): the equations using them were not checked, the others were',
+  },
+}));
 
 const withoutFonts: SkippedRule = {
   rule: 'F1',

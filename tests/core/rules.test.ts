@@ -44,9 +44,11 @@ describe('validateReport', () => {
     const findings = findingsOf('S2', withCells(base, { ...blankRow, 'reviewLitigation.review.total': null }));
     expect(findings).toHaveLength(2);
     expect(findings[0]!.cells).toHaveLength(7);
-    expect(findings[0]!.message.zh).toMatch(/^二、上年结转政府信息公开申请数量：自然人、法人或其他组织·商业企业、.*、总计 共 7 格为空/);
+    expect(findings[0]!.message.zh).toMatch(/^二、上年结转政府信息公开申请数量：整行 7 格均为空/);
     expect(findings[0]!.message.zh.split('上年结转')).toHaveLength(2);
     expect(findings[1]!.message.zh).toMatch(/^四、行政复议：总计 为空/);
+    const two = findingsOf('S2', withCells(base, { 'applications.granted.research': null, 'applications.granted.other': null }));
+    expect(two[0]!.message.zh).toMatch(/^三（一）予以公开：法人或其他组织·科研机构、法人或其他组织·其他 共 2 格为空/);
   });
 
   it('R1: 一 + 二 ≠ 三（七）+ 四 in a column', () => {

@@ -19,6 +19,8 @@ export function checkBlankCells({ report, cells }: RuleContext): ValidationFindi
     const columns = blank.map((cell) => columnLabel(cell.column));
     const label = rowPlace(blank[0]!.table, blank[0]!.row);
     const keys = blank.map((cell) => cell.column.key);
+    const whole = blank.length === blank[0]!.row.columns.length && blank.length > 1;
+    const what = whole ? `整行 ${blank.length} 格均` : `${columns.join('、')} ${blank.length > 1 ? `共 ${blank.length} 格` : ''}`;
     return {
       rule: 'S2',
       severity: 'error',
@@ -27,7 +29,7 @@ export function checkBlankCells({ report, cells }: RuleContext): ValidationFindi
       expected: 'a number (0 if none)',
       actual: null,
       message: {
-        zh: `${label}：${columns.join('、')} ${blank.length > 1 ? `共 ${blank.length} 格` : ''}为空。没有的请填 0，空白不等于零`,
+        zh: `${label}：${what}为空。没有的请填 0，空白不等于零`,
         en: `${row}: ${keys.join(', ')} ${blank.length > 1 ? 'are' : 'is'} blank; `
           + 'enter 0 if there were none (blank is not zero)',
       },

@@ -47,7 +47,8 @@ describe('validateReport', () => {
     expect(findings[0]!.message.zh).toMatch(/^二、上年结转政府信息公开申请数量：整行 7 格均为空/);
     expect(findings[0]!.message.zh.split('上年结转')).toHaveLength(2);
     expect(findings[1]!.message.zh).toMatch(/^四、行政复议：总计 为空/);
-    const two = findingsOf('S2', withCells(base, { 'applications.granted.research': null, 'applications.granted.other': null }));
+    const twoBlank = { 'applications.granted.research': null, 'applications.granted.other': null };
+    const two = findingsOf('S2', withCells(base, twoBlank));
     expect(two[0]!.message.zh).toMatch(/^三（一）予以公开：法人或其他组织·科研机构、法人或其他组织·其他 共 2 格为空/);
   });
 

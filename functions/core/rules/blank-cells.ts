@@ -20,7 +20,8 @@ export function checkBlankCells({ report, cells }: RuleContext): ValidationFindi
     const label = rowPlace(blank[0]!.table, blank[0]!.row);
     const keys = blank.map((cell) => cell.column.key);
     const whole = blank.length === blank[0]!.row.columns.length && blank.length > 1;
-    const what = whole ? `整行 ${blank.length} 格均` : `${columns.join('、')} ${blank.length > 1 ? `共 ${blank.length} 格` : ''}`;
+    const some = `${columns.join('、')} ${blank.length > 1 ? `共 ${blank.length} 格` : ''}`;
+    const what = whole ? `整行 ${blank.length} 格均` : some;
     return {
       rule: 'S2',
       severity: 'error',

@@ -1,16 +1,28 @@
-// Findings as editors read them: grouped by severity, in Chinese, naming rows and columns as printed.
-import { cellLabel } from '../core/format/labels';
+// Findings as editors read them: grouped by severity, in Chinese, placed as on the page (section and paragraph,
+// printed row and column), with the excerpt a narrative finding is about. The JSON keeps the machine paths.
+import { cellPlace } from '../core/format/labels';
 import { findCell } from '../core/format/templates';
 import type { TemplateId } from '../core/format/table-definition';
+import { narrativePlace } from '../core/narrative/narrative-fields';
 import type { ValidationFinding, ValidationReport } from '../core/validation-finding';
 
+/** Places of fields outside the narrative and the tables. */
+const fieldPlaces: Readonly<Record<string, string>> = {
+  issuedOn: '落款的成文日期（issuedOn）',
+  title: '标题（title）',
+  'agency.consolidated': '发布机关设置 agency.consolidated',
+};
+
 function where(finding: ValidationFinding, template: TemplateId | undefined): string {
-  const cells = template ? finding.cells.map((id) => findCell(template, id)).filter((c) => c !== undefined) : [];
-  if (finding.location) return `${finding.location}${finding.line !== undefined && !finding.location.startsWith('line') ? ` 第 ${finding.line} 行` : ''}`;
-  const [first] = cells;
-  if (!first) return '';
-  const others = cells.length > 1 ? ` 等 ${cells.length} 个单元格` : '';
-  return `${first.table.section}、${cellLabel(first)}（${first.id}）${others}`;
+  if (finding.place) return finding.place;
+  if (finding.location) {
+    const line = finding.line === undefined ? '' : ` 第 ${finding.line} 行`;
+    const place = narrativePlace(finding.location) ?? fieldPlaces[finding.location];
+    return place ? `${place}${line}` : `${finding.location}${line}`;
+  }
+  // The checked cell comes first; the message names the others.
+  const first = template && finding.cells[0] !== undefined ? findCell(template, finding.cells[0]) : undefined;
+  return first ? cellPlace(first) : '';
 }
 
 export function formatFindings(report: ValidationReport, template: TemplateId | undefined): string {
@@ -22,7 +34,9 @@ export function formatFindings(report: ValidationReport, template: TemplateId | 
     for (const finding of group) {
       lines.push(`  [${finding.rule}] ${finding.message.zh}`);
       const place = where(finding, template);
-      if (place) lines.push(`        位置：${place}`);
+      // A message that already names its place (S2, R8: "三（七）总计：…") is not followed by the same words again.
+      if (place && !finding.message.zh.startsWith(place)) lines.push(`        位置：${place}`);
+      if (finding.excerpt) lines.push(`        原文：${finding.excerpt}`);
     }
   }
   for (const skipped of report.skipped) lines.push(`未进行 ${skipped.rule}：${skipped.reason.zh}`);

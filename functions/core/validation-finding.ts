@@ -17,6 +17,10 @@ export interface ValidationFinding {
   readonly location?: string;
   /** 1-based line inside a narrative body. */
   readonly line?: number;
+  /** Where an editor finds it on the page, e.g. 一、总体情况（二）依申请公开情况 第 2 段, or 三（七）总计 · 自然人. */
+  readonly place?: string;
+  /** A short excerpt of the narrative around the claim. */
+  readonly excerpt?: string;
   readonly expected?: number | string | null;
   readonly actual?: number | string | null;
   readonly message: Message;

@@ -85,7 +85,7 @@ function pageContent(report: ReportDocument, options: Pick<RenderHtmlOptions, 'd
     preamble: renderMarkdown(narrative.preamble),
     sections,
     issuedOn: report.issuedOn,
-    issuedOnText: issuedOnText(report.issuedOn),
+    issuedOnText: report.issuedOn === undefined ? '' : issuedOnText(report.issuedOn),
   };
 }
 

@@ -32,7 +32,8 @@ describe('nianbao validate', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('错误（须改正后才能发布）');
     expect(stdout).toMatch(/\[R1\] 自然人：/);
-    expect(stdout).toContain('三、三（七）总计 · 自然人');
+    expect(stdout).toContain('位置：三（七）总计 · 自然人');
+    expect(stdout).not.toMatch(/[一二三四]、[一二三四][、（]/);
   });
 
   it('prints JSON with --json and uses last year with --previous', async () => {
@@ -45,6 +46,30 @@ describe('nianbao validate', () => {
     const report = JSON.parse(stdout) as { findings: { rule: string }[] };
     expect(report.findings.map((f) => f.rule)).toContain('R5');
     expect(report.findings.map((f) => f.rule)).toContain('R11');
+  });
+
+  it('exits 2 naming both reports when --previous is not the same agency\'s report of the year before', async () => {
+    const later = fixtureJson();
+    later.year = 2024;
+    const laterPath = writeJson('later.json', later);
+    const { code, stderr, stdout } = await nianbao('validate', fixturePath, '--previous', laterPath);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('本报告为 吕梁市离石区人民政府（lvliang-lishi）2023 年，所给上年度报告为 吕梁市离石区人民政府（lvliang-lishi）2024 年');
+    noStackTrace(stderr);
+  });
+
+  it('places a narrative finding by section and paragraph with an excerpt; R9 skipped without a date', async () => {
+    const doc = fixtureJson();
+    delete doc.issuedOn;
+    const overview = doc.narrative.overview as { heading: string; body: string }[];
+    overview[1]!.body = overview[1]!.body.replace('予以公开10件', '予以公开12件');
+    const { code, stdout } = await nianbao('validate', writeJson('undated.json', doc));
+    expect(code).toBe(0);
+    expect(stdout).toContain('位置：一、总体情况（二）依申请公开情况 第 1 段');
+    expect(stdout).toMatch(/原文：…[^\n]*予以公开12件/);
+    expect(stdout).toContain('未进行 R9：报告未写成文日期');
+    expect(stdout).not.toContain('narrative.overview[1].body');
   });
 
   it('exits 2 with one line for unreadable input', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellLabel } from '../../functions/core/format/labels';
+import { cellLabel, cellPlace } from '../../functions/core/format/labels';
 import { cellsOf, findCell, templateIds } from '../../functions/core/format/templates';
 
 describe('the official tables as data', () => {
@@ -28,5 +28,15 @@ describe('the official tables as data', () => {
     expect(findCell('2019', 'applications.otherHandling.unpaidFee.total')).toBeUndefined();
     expect(findCell('2021', 'applications.otherHandling.unpaidFee.total')).toBeDefined();
     expect(findCell('2021', 'proactive.procurement.amount')).toBeUndefined();
+  });
+});
+
+describe('cell places as an editor finds them', () => {
+  it.each(['2019', '2021'] as const)('template %s: one numbering per cell, never repeated (三、三（七）)', (template) => {
+    const places = cellsOf(template).map(cellPlace);
+    for (const place of places) expect(place).not.toMatch(/^[一二三四五六]、[一二三四五六][、（]/);
+    expect(places).toContain('三（七）总计 · 自然人');
+    expect(places).toContain('四、行政复议 · 总计');
+    expect(places).toContain('二、上年结转政府信息公开申请数量 · 法人或其他组织·商业企业');
   });
 });

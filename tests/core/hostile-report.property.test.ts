@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { narrativeFields } from '../../functions/core/narrative/narrative-fields';
 import { parseReport } from '../../functions/core/report/parse-report';
 import type { ReportDocument } from '../../functions/core/report/report-document';
-import { validateReport } from '../../functions/core/rules/validate-report';
+import { validateDocument, validateReport } from '../../functions/core/rules/validate-report';
 import { hostileJson, sampleWithHostileText } from '../support/hostile-documents';
 
 /** The most one document may take to parse and validate here; real ones take well under a millisecond. */
@@ -20,6 +20,10 @@ function parseAndValidate(input: unknown): ReportDocument | undefined {
   } else {
     expect(parsed.error.length).toBeGreaterThan(0);
     for (const finding of parsed.error) expect(finding.rule).toBe('S1');
+    // The rules on the well-formed parts: the same S1 findings first, then never a throw.
+    const partial = validateDocument(input);
+    expect(partial.findings.slice(0, parsed.error.length)).toEqual(parsed.error);
+    expect(partial.errors).toBeGreaterThan(0);
   }
   expect(performance.now() - started).toBeLessThan(timeBox);
   return parsed.ok ? parsed.value : undefined;

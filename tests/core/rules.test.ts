@@ -1,5 +1,6 @@
 // For every rule, a report that breaks exactly that rule, and the finding it must produce.
 import { describe, expect, it } from 'vitest';
+import { cellsOf } from '../../functions/core/format/templates';
 import type { ReportDocument } from '../../functions/core/report/report-document';
 import { validateReport } from '../../functions/core/rules/validate-report';
 import type { RuleId, ValidationFinding } from '../../functions/core/validation-finding';
@@ -34,7 +35,21 @@ describe('validateReport', () => {
   it('S2: a blank cell in 三 is an error naming the cell; in 二 it is allowed', () => {
     const [finding] = findingsOf('S2', withCells(base, { 'applications.granted.commercial': null, 'proactive.licensing.decisions': null }));
     expect(finding).toMatchObject({ severity: 'error', cells: ['applications.granted.commercial'] });
-    expect(finding!.message.zh).toContain('三、三（一）予以公开 · 法人或其他组织·商业企业');
+    expect(finding!.message.zh).toMatch(/^三（一）予以公开：法人或其他组织·商业企业 为空/);
+  });
+
+  it('S2: one finding per blank row, listing its columns, its label printed once', () => {
+    const carriedOver = cellsOf('2021').filter((c) => c.table.id === 'applications' && c.row.id === 'carriedOver');
+    const blankRow = Object.fromEntries(carriedOver.map((c) => [c.id, null]));
+    const findings = findingsOf('S2', withCells(base, { ...blankRow, 'reviewLitigation.review.total': null }));
+    expect(findings).toHaveLength(2);
+    expect(findings[0]!.cells).toHaveLength(7);
+    expect(findings[0]!.message.zh).toMatch(/^二、上年结转政府信息公开申请数量：整行 7 格均为空/);
+    expect(findings[0]!.message.zh.split('上年结转')).toHaveLength(2);
+    expect(findings[1]!.message.zh).toMatch(/^四、行政复议：总计 为空/);
+    const twoBlank = { 'applications.granted.research': null, 'applications.granted.other': null };
+    const two = findingsOf('S2', withCells(base, twoBlank));
+    expect(two[0]!.message.zh).toMatch(/^三（一）予以公开：法人或其他组织·科研机构、法人或其他组织·其他 共 2 格为空/);
   });
 
   it('R1: 一 + 二 ≠ 三（七）+ 四 in a column', () => {
@@ -136,11 +151,35 @@ describe('validateReport', () => {
     expect(validateReport(consolidated).findings).toEqual([]);
   });
 
+  it('R9: a report that prints no 成文日期 is valid, and R9 says it was skipped and why', () => {
+    const { issuedOn: _issuedOn, ...undated } = base;
+    const report = validateReport(undated);
+    expect(report.findings).toEqual([]);
+    expect(report.skipped.find((s) => s.rule === 'R9')?.reason.zh).toContain('未写成文日期');
+  });
+
+  it('R9: says which deadline it applied and how to change it (agency.consolidated)', () => {
+    const [department] = findingsOf('R9', { ...base, issuedOn: '2024-02-15' });
+    expect(department!.message.zh).toContain('按部门年报适用 1 月 31 日期限');
+    expect(department!.message.zh).toContain('agency.consolidated 设为 true');
+    const consolidated = { ...base, agency: { ...base.agency, consolidated: true }, issuedOn: '2024-04-02' };
+    const [area] = findingsOf('R9', consolidated);
+    expect(area!.message.zh).toContain('本级政府汇总年报');
+    expect(area!.message.zh).toContain('3 月 31 日期限（2024-03-31）');
+    const preamble = '本报告由本级政府办公室汇总区政府各部门年度报告编制而成。';
+    const unmarked = withNarrative({ ...base, issuedOn: '2024-03-15' }, { preamble });
+    expect(findingsOf('R9', unmarked)[0]!.message.zh).toContain('开头提到本级政府或汇总，可能是汇总年报');
+  });
+
   it('R10: a reference that names no cell, with its line', () => {
     const report = withNarrative(base, applicationsBody('第一行。\n新收{{applications.received.total}}件，另有{{applications.bogus.total}}。'));
     const [finding, ...rest] = findingsOf('R10', report);
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ severity: 'error', location: 'narrative.overview[0].body', line: 2, actual: '{{applications.bogus.total}}' });
+    expect(finding).toMatchObject({
+      place: '一、总体情况（一）依申请公开情况 第 1 段',
+      excerpt: expect.stringContaining('另有{{applications.bogus'),
+    });
   });
 
   it('R11: a narrative copied from last year is a warning', () => {

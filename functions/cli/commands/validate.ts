@@ -1,8 +1,9 @@
 // nianbao validate <report.json> [--previous <last-year.json>] [--json]
 import type { Command } from 'commander';
-import { parseReport } from '../../core/report/parse-report';
+import { parseReport, readReport } from '../../core/report/parse-report';
 import type { ReportDocument } from '../../core/report/report-document';
-import { validateReport } from '../../core/rules/validate-report';
+import { previousReportProblem } from '../../core/rules/previous-report';
+import { validateDocument } from '../../core/rules/validate-report';
 import { reportGlyphCoverage } from '../../render/glyph-coverage';
 import { summarize } from '../../core/validation-finding';
 import { formatFindings } from '../print-findings';
@@ -41,11 +42,16 @@ async function validateCommand(path: string, options: ValidateOptions): Promise<
     }
     previous = parsedLast.value;
   }
-  const parsed = parseReport(input.value);
-  const report = parsed.ok
-    ? validateReport(parsed.value, previous, { glyphCoverage: await reportGlyphCoverage() })
-    : summarize(parsed.error);
-  console.log(options.json ? JSON.stringify(report, null, 2) : formatFindings(report, parsed.ok ? parsed.value.template : undefined));
+  const identity = readReport(input.value);
+  const known = identity.wellFormed.has('year') && identity.wellFormed.has('agency');
+  const mismatch = previous && known ? previousReportProblem(identity.report, previous) : undefined;
+  if (mismatch) {
+    console.error(`${options.previous}: ${mismatch.zh}`);
+    return exitCodes.unreadable;
+  }
+  const report = validateDocument(input.value, previous, { glyphCoverage: await reportGlyphCoverage() });
+  const template = identity.wellFormed.has('template') ? identity.report.template : undefined;
+  console.log(options.json ? JSON.stringify(report, null, 2) : formatFindings(report, template));
   return report.errors === 0 ? exitCodes.ok : exitCodes.invalid;
 }
 

@@ -5,7 +5,7 @@ import { readCell } from '../statistics/cells';
 import type { ReportDocument } from '../report/report-document';
 import type { ValidationFinding } from '../validation-finding';
 import type { TemplateId } from '../format/table-definition';
-import { lineCounter, withFieldTexts, type NarrativeField } from './narrative-fields';
+import { excerptAround, lineCounter, placeCounter, withFieldTexts, type NarrativeField } from './narrative-fields';
 
 interface Reference {
   /** Offset of the opening `{{`. */
@@ -50,6 +50,7 @@ export function checkReferences(template: TemplateId, fields: readonly Narrative
   const findings: ValidationFinding[] = [];
   for (const field of fields) {
     if (!hasReference(field)) continue;
+    const placeAt = placeCounter(field);
     for (const reference of referencesIn(field.text)) {
       if (findCell(template, reference.path)) continue;
       const actual = quoted(reference.whole);
@@ -59,6 +60,8 @@ export function checkReferences(template: TemplateId, fields: readonly Narrative
         cells: [],
         location: field.location,
         line: reference.line,
+        place: placeAt(reference.index),
+        excerpt: excerptAround(field.text, reference.index, reference.index + reference.whole.length),
         expected: 'a cell id',
         actual,
         message: {

@@ -8,7 +8,10 @@ import { templateCoversYear } from '../statistics/template-for-year';
 import { structureFinding, unknownFieldFinding } from '../structure-findings';
 import type { Message, ValidationFinding } from '../validation-finding';
 import { reportLimits, type TextFieldKind } from './limits';
-import { defaultTitle, reportFormat, type CellValue, type ReportDocument } from './report-document';
+import type { TemplateId } from '../format/table-definition';
+import {
+  defaultTitle, reportFormat, type Agency, type CellValue, type Narrative, type ReportDocument, type Statistics,
+} from './report-document';
 import { textFieldProblem } from './text-field';
 
 type Json = unknown;
@@ -97,10 +100,41 @@ function isCalendarDate(value: string): boolean {
 
 /** Parses a report document (spec §2–§3). `$comment` (a string or list of strings) is allowed and ignored. */
 export function parseReport(input: Json): Result<ReportDocument, ValidationFinding[]> {
+  const read = readReport(input);
+  return read.findings.length === 0 ? ok(read.report) : fail([...read.findings]);
+}
+
+/** The parts of a document the rules read; a part with an S1 finding is not well-formed and its rules do not run. */
+export type ReportPart = 'template' | 'year' | 'agency' | 'issuedOn' | 'narrative' | 'tables';
+const reportParts: readonly ReportPart[] = ['template', 'year', 'agency', 'issuedOn', 'narrative', 'tables'];
+export const everyPart: ReadonlySet<ReportPart> = new Set(reportParts);
+
+export interface ReadReport {
+  readonly findings: readonly ValidationFinding[];
+  /**
+   * The document when there are no findings; otherwise a draft for rules on its well-formed parts only (placeholders
+   * stand in for the others): never to be merged, rendered or published.
+   */
+  readonly report: ReportDocument;
+  readonly wellFormed: ReadonlySet<ReportPart>;
+}
+
+const emptyNarrative: Narrative = { preamble: '', overview: [], problems: '', otherMatters: '' };
+
+/** Which part a finding's location belongs to; undefined for fields no rule reads (format, title, $comment). */
+function partAt(location: string | undefined): ReportPart | 'document' | undefined {
+  const key = location?.split(/[.[]/, 1)[0];
+  if (key === 'statistics') return location === 'statistics' ? 'tables' : undefined;
+  if (key === '(document)') return 'document';
+  return reportParts.find((part) => part === key);
+}
+
+/** Parses like parseReport, and on findings also says which parts are well-formed enough for rules to read. */
+export function readReport(input: Json): ReadReport {
   const f = new Findings();
   if (!isObject(input)) {
     f.add('(document)', { zh: 'JSON 对象', en: 'a JSON object' }, input);
-    return fail(f.list);
+    return { findings: f.list, report: draftOf({}, [], new Set()), wellFormed: new Set() };
   }
   checkKeys(f, input, '', topLevelKeys);
   if (input.$comment !== undefined) checkComment(f, input.$comment);
@@ -132,7 +166,8 @@ export function parseReport(input: Json): Result<ReportDocument, ValidationFindi
   }
 
   const issuedOn = input.issuedOn;
-  if (typeof issuedOn !== 'string' || !isCalendarDate(issuedOn)) f.add('issuedOn', { zh: '日期 YYYY-MM-DD', en: 'a date YYYY-MM-DD' }, issuedOn);
+  const badDate = issuedOn !== undefined && (typeof issuedOn !== 'string' || !isCalendarDate(issuedOn));
+  if (badDate) f.add('issuedOn', { zh: '日期 YYYY-MM-DD', en: 'a date YYYY-MM-DD' }, issuedOn);
   if (input.title !== undefined) readString(f, input, 'title', '');
 
   const narrative = input.narrative;
@@ -166,7 +201,7 @@ export function parseReport(input: Json): Result<ReportDocument, ValidationFindi
   }
 
   const statistics = input.statistics;
-  let collected: CellValue[] = [];
+  let collected: (CellValue | undefined)[] = [];
   if (!isObject(statistics)) f.add('statistics', { zh: '对象（proactive, applications, reviewLitigation）', en: 'an object with proactive, applications, reviewLitigation' }, statistics);
   else if (isTemplateId(template)) {
     const checked = checkStatistics(template, statistics);
@@ -181,23 +216,59 @@ export function parseReport(input: Json): Result<ReportDocument, ValidationFindi
       en: `the text fields hold ${count(f.textChars)} characters together, more than the limit of ${count(textChars)}`,
     });
   }
-  if (f.list.length > 0) return fail(f.list);
+  const agencyRead = {
+    code: agencyCode, name: agencyName, issuer, ...(consolidated === undefined ? {} : { consolidated }),
+  };
+  if (f.list.length > 0) {
+    const wrong = new Set(f.list.map((finding) => partAt(finding.location)));
+    const wellFormed = new Set(wrong.has('document') ? [] : reportParts.filter((part) => !wrong.has(part)));
+    // A template that does not fit the year is still the grid the tables were read with.
+    if (!isTemplateId(template)) wellFormed.delete('tables');
+    else if (!wrong.has('document')) wellFormed.add('template');
+    return { findings: f.list, report: draftOf({ ...input, agency: agencyRead }, collected, wellFormed), wellFormed };
+  }
   const document = input as unknown as ReportDocument & { $comment?: unknown };
   const { $comment: _comment, ...rest } = document;
   const report: ReportDocument = {
     ...rest,
-    agency: { code: agencyCode, name: agencyName, issuer, ...(consolidated === undefined ? {} : { consolidated }) },
+    agency: agencyRead,
     title: typeof input.title === 'string' ? input.title : defaultTitle(agencyName, year as number),
   };
   parsedCells.set(report, collected);
-  return ok(report);
+  return { findings: [], report, wellFormed: everyPart };
+}
+
+/** A stand-in document for the rules that may still run: placeholders where a part is not well-formed. */
+function draftOf(
+  input: JsonObject,
+  cells: readonly (CellValue | undefined)[],
+  wellFormed: ReadonlySet<ReportPart>,
+): ReportDocument {
+  const has = (part: ReportPart) => wellFormed.has(part);
+  const template = has('template') ? (input.template as TemplateId) : '2021';
+  const year = has('year') ? (input.year as number) : 0;
+  const agency = has('agency') ? (input.agency as Agency) : { code: '', name: '', issuer: '' };
+  const draft: ReportDocument = {
+    format: reportFormat,
+    template,
+    year,
+    agency,
+    ...(has('issuedOn') && typeof input.issuedOn === 'string' ? { issuedOn: input.issuedOn } : {}),
+    title: typeof input.title === 'string' ? input.title : defaultTitle(agency.name, year),
+    narrative: has('narrative') ? (input.narrative as Narrative) : emptyNarrative,
+    statistics: (has('tables') ? input.statistics : {}) as Statistics,
+  };
+  const count = cellsOf(template).length;
+  const read = has('tables') ? cells : [];
+  parsedCells.set(draft, [...read, ...Array<undefined>(Math.max(0, count - read.length)).fill(undefined)]);
+  return draft;
 }
 
 /** Cell values read while parsing, in `cellsOf` order, so rules need not walk the tables again. */
-const parsedCells = new WeakMap<ReportDocument, readonly CellValue[]>();
+const parsedCells = new WeakMap<ReportDocument, readonly (CellValue | undefined)[]>();
 
-/** Every cell value of a report in `cellsOf(report.template)` order. */
-export function cellValueList(report: ReportDocument): readonly CellValue[] {
+/** Every cell value of a report in `cellsOf(report.template)` order; undefined where a draft's cell is malformed. */
+export function cellValueList(report: ReportDocument): readonly (CellValue | undefined)[] {
   return parsedCells.get(report) ?? cellsOf(report.template).map((cell) => readCell(report.statistics, cell.path));
 }
 

@@ -41,8 +41,8 @@ export interface ReportDocument {
   readonly template: TemplateId;
   readonly year: number;
   readonly agency: Agency;
-  /** YYYY-MM-DD */
-  readonly issuedOn: string;
+  /** YYYY-MM-DD; optional (spec §2): some real reports print no date, and the pipeline stamps it when publishing. */
+  readonly issuedOn?: string;
   readonly title: string;
   readonly narrative: Narrative;
   readonly statistics: Statistics;

@@ -1,7 +1,7 @@
 // Rules R1–R4: the 勾稽关系 printed in, or implied by, the official tables.
 // The equations are derived from the format once per template; checking a report is then only additions.
 import { resultsGroup } from '../format/applications-table';
-import { columnLabel, rowLabel } from '../format/labels';
+import { columnLabel, rowLabel, rowPlace } from '../format/labels';
 import { tableOf, templateIds } from '../format/templates';
 import type { ColumnDefinition, RowDefinition, TableDefinition, TemplateId } from '../format/table-definition';
 import { cellIndex, sumAt, type CellValues } from './rule-context';
@@ -52,7 +52,7 @@ function rowTotals(rule: RuleId, table: TableDefinition): Equation[] {
       left: r.columns.filter((c) => c !== total).map((c) => cellId(table, r, c)),
       right: [cellId(table, r, total)],
       message: (sum: number, printed: number) => ({
-        zh: `${table.section}、${rowLabel(r)}：总计应为各栏之和 ${sum}，实际为 ${printed}`,
+        zh: `${rowPlace(table, r)}：总计应为各栏之和 ${sum}，实际为 ${printed}`,
         en: `${table.id}.${r.id}: total should be the sum of the other columns, ${sum}, but is ${printed}`,
       }),
     }];

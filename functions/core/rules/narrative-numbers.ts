@@ -1,11 +1,12 @@
 // Rule R7: a number written in the narrative contradicts the table it describes.
 // Reading is tolerant: a claim is checked only in a sentence about its subject, and may match any of several readings
 // (收到申请 75 件 often means 新收 + 上年结转).
-import { cellsOf } from '../format/templates';
+import { tableOf } from '../format/templates';
 import type { TemplateId } from '../format/table-definition';
-import { lineCounter, type NarrativeField } from '../narrative/narrative-fields';
-import { sumOf, type CellValues, type RuleContext } from './rule-context';
-import type { ValidationFinding } from '../validation-finding';
+import { excerptAround, lineCounter, placeCounter, type NarrativeField } from '../narrative/narrative-fields';
+import { compoundClaim, type CompoundClaim } from './compound-claims';
+import { cellIndex, sumAt, sumOf, type CellValues, type RuleContext } from './rule-context';
+import type { SkippedRule, ValidationFinding } from '../validation-finding';
 
 interface Reading {
   readonly cells: readonly string[];
@@ -23,6 +24,8 @@ interface Claim {
   readonly readings: (cells: CellValues) => readonly Reading[];
   /** Percentages compare within the rounding of the printed figure. */
   readonly percent?: boolean;
+  /** A result row of 三: the claim may name several rows at once (compound-claims.ts). */
+  readonly resultRow?: boolean;
 }
 
 /** Between word and number: no digits or clause breaks, so the number belongs to the phrase. */
@@ -34,20 +37,54 @@ function claim(words: readonly string[], after: string, rest: Omit<Claim, 'words
   return { ...rest, words, pattern: new RegExp(`${before}(?:${words.join('|')})${after}`, 'y') };
 }
 
-/** Cell ids of the `total` column over every applications row whose id is, or starts with, one of the prefixes. */
-function totalIds(template: TemplateId, rowPrefixes: readonly string[]): string[] {
-  return cellsOf(template)
-    .filter((c) => c.table.id === 'applications' && c.column.key === 'total' && rowPrefixes.some((p) => c.row.id === p || c.row.id.startsWith(`${p}.`)))
-    .map((c) => c.id);
+/** A row of 三 as R7 reads it: its 总计 cell, and its applicant columns for when 总计 is left blank. */
+interface RowCells {
+  readonly total: number;
+  readonly columns: readonly number[];
+  readonly totalId: string;
+  readonly columnIds: readonly string[];
 }
 
-/** A reading of the `total` column over some rows; the ids are derived once per template. */
+/** The applications rows whose id is, or starts with, one of the prefixes. */
+function rowCells(template: TemplateId, rowPrefixes: readonly string[]): RowCells[] {
+  const index = cellIndex(template);
+  return tableOf(template, 'applications').rows
+    .filter((row) => rowPrefixes.some((p) => row.id === p || row.id.startsWith(`${p}.`)))
+    .map((row) => {
+      const id = (key: string) => `applications.${row.id}.${key}`;
+      const columnIds = row.columns.filter((c) => c.key !== 'total').map((c) => id(c.key));
+      const columns = columnIds.map((c) => index.get(c)!);
+      return { total: index.get(id('total'))!, totalId: id('total'), columns, columnIds };
+    });
+}
+
+/** The sum of the rows' 总计; a row whose 总计 is blank counts as the sum of its columns (a blank 总计 must not silence
+ * R7: the narrative is then compared with the rows it describes). */
+function readingOfRows(cells: CellValues, rows: readonly RowCells[]): Reading | undefined {
+  let value = 0;
+  const ids: string[] = [];
+  for (const row of rows) {
+    const total = cells.list[row.total];
+    if (typeof total === 'number') {
+      value += total;
+      ids.push(row.totalId);
+      continue;
+    }
+    const sum = sumAt(cells, row.columns);
+    if (sum === undefined) return undefined;
+    value += sum;
+    ids.push(...row.columnIds);
+  }
+  return { cells: ids, value };
+}
+
+/** A reading of the `total` column over some rows; the rows are derived once per template. */
 function totals(...rowPrefixes: string[]): (cells: CellValues) => Reading | undefined {
-  const ids = new Map<TemplateId, string[]>();
+  const rows = new Map<TemplateId, RowCells[]>();
   return (cells) => {
-    let list = ids.get(cells.template);
-    if (!list) ids.set(cells.template, (list = totalIds(cells.template, rowPrefixes)));
-    return readingOf(cells, list);
+    let list = rows.get(cells.template);
+    if (!list) rows.set(cells.template, (list = rowCells(cells.template, rowPrefixes)));
+    return readingOfRows(cells, list);
   };
 }
 
@@ -73,6 +110,12 @@ function applications(zh: string, en: string, words: readonly string[], after: s
   }, before);
 }
 
+/** A claim about one result row of 三, which real reports also write jointly with others ("予以公开及部分公开35件"). */
+const result = (zh: string, en: string, words: readonly string[], row: string, before = ''): Claim => ({
+  ...applications(zh, en, words, '', [[row]], before, 10),
+  resultRow: true,
+});
+
 const resultsTotal = totals('resultsTotal');
 const handled = totals('received', 'carriedOver');
 const disclosed = totals('granted', 'partiallyGranted');
@@ -82,11 +125,11 @@ const claims: readonly Claim[] = [
   applications('新收申请', 'applications received', ['新收', '受理', '收到', '接收'], '', [['received'], ['received', 'carriedOver']], '', 16),
   applications('上年结转', 'carried over', ['上年结转', '上年度结转'], '', [['carriedOver']]),
   applications('办结', 'concluded', ['办结', '办理完毕', '答复'], '', [['resultsTotal'], ['received', 'carriedOver']]),
-  applications('予以公开', 'granted', ['予以公开'], '', [['granted']], '(?<!部分|不)'),
-  applications('部分公开', 'partially granted', ['部分公开', '部分予以公开'], '', [['partiallyGranted']]),
-  applications('不予公开', 'denied', ['不予公开'], '', [['denied']]),
-  applications('无法提供', 'unavailable', ['无法提供'], '', [['unavailable']]),
-  applications('不予处理', 'not processed', ['不予处理'], '', [['notProcessed']]),
+  result('予以公开', 'granted', ['予以公开'], 'granted', '(?<!部分|不)'),
+  result('部分公开', 'partially granted', ['部分公开', '部分予以公开'], 'partiallyGranted'),
+  result('不予公开', 'denied', ['不予公开'], 'denied'),
+  result('无法提供', 'unavailable', ['无法提供'], 'unavailable'),
+  result('不予处理', 'not processed', ['不予处理'], 'notProcessed'),
   applications('结转下年度', 'carried forward', ['结转'], '(?:至|到)?下一?年度?', [['carriedForward']]),
   claim(['办结率'], rate, {
     subject: { zh: '办结率', en: 'conclusion rate' },
@@ -164,6 +207,7 @@ const applicationContext = /申请/;
 /** Phrases about other channels (hotlines, petitions, messages) that reuse 受理/办结 wording. */
 const otherChannel = /热线|信访|留言|诉求|来信|12345|建议|提案/;
 
+/** The sentence around an offset: split on 。！？ and line breaks. */
 interface Sentence {
   readonly start: number;
   readonly end: number;
@@ -172,7 +216,7 @@ interface Sentence {
   readonly otherChannel: boolean;
 }
 
-/** The sentence around an offset (split on 。！？ and line breaks), read once however many claims it holds. */
+/** The sentence around an offset; `last` is reused while offsets stay inside it, so each sentence is read once. */
 function sentenceAt(text: string, offset: number, last: Sentence | undefined): Sentence {
   if (last && last.start <= offset && offset <= last.end) return last;
   let start = offset;
@@ -180,8 +224,7 @@ function sentenceAt(text: string, offset: number, last: Sentence | undefined): S
   let end = offset;
   while (end < text.length && sentenceEnds[text.charCodeAt(end)] === 0) end++;
   const sentence = text.slice(start, end);
-  const aboutApplications = applicationContext.test(sentence);
-  return { start, end, aboutApplications, otherChannel: otherChannel.test(sentence) };
+  return { start, end, aboutApplications: applicationContext.test(sentence), otherChannel: otherChannel.test(sentence) };
 }
 
 function matchesReading(stated: number, reading: Reading, percent: boolean, printed: string): boolean {
@@ -190,45 +233,97 @@ function matchesReading(stated: number, reading: Reading, percent: boolean, prin
   return Math.abs(stated - reading.value) <= 0.5 * 10 ** -decimals + 1e-9;
 }
 
-function checkField(field: NarrativeField, cells: CellValues, readingsOf: Map<Claim, readonly Reading[]>, findings: ValidationFinding[]): void {
+/** What one validation's R7 has read so far: readings per claim, and claims it could not compare (blank cells). */
+interface Reader {
+  readonly cells: CellValues;
+  readonly readingsOf: Map<Claim | string, readonly Reading[]>;
+  readonly unchecked: Set<string>;
+  readonly findings: ValidationFinding[];
+}
+
+/** The readings a claim is compared with: a compound claim's are the sum of the rows it names. */
+function readingsFor(reader: Reader, c: Claim, compound: CompoundClaim | undefined): readonly Reading[] {
+  const key = compound ? compound.rows.join('+') : c;
+  let readings = reader.readingsOf.get(key);
+  if (!readings) {
+    readings = compound ? present([totals(...compound.rows)(reader.cells)]) : c.readings(reader.cells);
+    reader.readingsOf.set(key, readings);
+  }
+  return readings;
+}
+
+function checkField(field: NarrativeField, reader: Reader): void {
   const { text } = field;
   // 依申请公开 context comes from the sentence or from its subsection heading.
   const sectionAboutApplications = field.heading !== undefined && applicationContext.test(field.heading);
+  /** The end of the last claim read: a word inside it (部分公开 in 予以公开及部分公开35件) is part of that claim. */
+  let readUpTo = 0;
   const lineAt = lineCounter(text);
+  const placeAt = placeCounter(field);
   let sentence: Sentence | undefined;
   for (const i of wordStarts(text)) {
+    if (i < readUpTo) continue;
     for (const c of claimsStartingWith.get(text.charCodeAt(i))!) {
       c.pattern.lastIndex = i;
       const m = c.pattern.exec(text);
       if (!m) continue;
+      const end = i + m[0].length;
+      const compound = c.resultRow ? compoundClaim(m[0], text.slice(Math.max(0, i - 4), i)) : undefined;
+      if (compound) readUpTo = end;
+      const aboutApplications = () => {
+        if (!c.aboutApplications) return true;
+        sentence = sentenceAt(text, i, sentence);
+        return (sectionAboutApplications || sentence.aboutApplications) && !sentence.otherChannel;
+      };
       // Readings are computed only for claims the text makes.
-      let readings = readingsOf.get(c);
-      if (!readings) readingsOf.set(c, (readings = c.readings(cells)));
+      const readings = readingsFor(reader, c, compound);
+      const subject = compound?.subject ?? c.subject;
       const [best] = readings;
-      if (!best) continue;
+      if (!best) {
+        if (aboutApplications()) reader.unchecked.add(subject.zh);
+        continue;
+      }
       const printed = m[1]!.replace(/,/g, '');
       const stated = Number(printed);
       if (readings.some((r) => matchesReading(stated, r, c.percent === true, printed))) continue;
-      if (c.aboutApplications) {
-        sentence = sentenceAt(text, i, sentence);
-        if (!(sectionAboutApplications || sentence.aboutApplications) || sentence.otherChannel) continue;
-      }
+      if (!aboutApplications()) continue;
       const expected = c.percent ? `${best.value.toFixed(2)}%` : best.value;
       const actual = c.percent ? `${printed}%` : stated;
-      findings.push({
-        rule: 'R7', severity: 'warning', cells: best.cells, location: field.location, line: lineAt(i), expected, actual,
+      // "公开和部分公开30件" starts at the bare 公开 before the word matched.
+      const bareStart = compound && !m[0].startsWith('予以') && compound.rows[0] === 'granted';
+      const back = Math.max(0, i - 8);
+      const bare = bareStart ? text.slice(back, i).lastIndexOf('公开') : -1;
+      const start = bare === -1 ? i : back + bare;
+      const phrase = text.slice(start, end).trim();
+      reader.findings.push({
+        rule: 'R7', severity: 'warning', cells: best.cells, location: field.location, line: lineAt(i),
+        place: placeAt(i),
+        excerpt: excerptAround(text, start, end), expected, actual,
         message: {
-          zh: `正文“${m[0].trim()}”与表格不符：${c.subject.zh}按表格应为 ${expected}`,
-          en: `the text "${m[0].trim()}" contradicts the tables: ${c.subject.en} should be ${expected}`,
+          zh: `正文“${phrase}”与表格不符：${subject.zh}按表格应为 ${expected}`,
+          en: `the text "${phrase}" contradicts the tables: ${subject.en} should be ${expected}`,
         },
       });
     }
   }
 }
 
-export function checkNarrativeNumbers({ fields, cells }: RuleContext): ValidationFinding[] {
-  const findings: ValidationFinding[] = [];
-  const readingsOf = new Map<Claim, readonly Reading[]>();
-  for (const field of fields) checkField(field, cells, readingsOf, findings);
-  return findings;
+/** R7; `skipped` gets one entry naming the claims that could not be compared because their cells are blank. */
+export function checkNarrativeNumbers(
+  { fields, cells }: RuleContext,
+  skipped: SkippedRule[] = [],
+): ValidationFinding[] {
+  const reader: Reader = { cells, readingsOf: new Map(), unchecked: new Set(), findings: [] };
+  for (const field of fields) checkField(field, reader);
+  if (reader.unchecked.size > 0) {
+    const claims = [...reader.unchecked].join('、');
+    skipped.push({
+      rule: 'R7',
+      reason: {
+        zh: `正文中“${claims}”的数字未与表格核对：表格中相应单元格为空（见 S2）`,
+        en: `the narrative's figures for ${claims} were not compared with the tables: their cells are blank (see S2)`,
+      },
+    });
+  }
+  return reader.findings;
 }

@@ -8,7 +8,8 @@ import type { CellValue, ReportDocument } from '../report/report-document';
 /** Every cell value of a report, in `cellsOf(template)` order: rules index into it instead of walking the tables. */
 export interface CellValues {
   readonly template: TemplateId;
-  readonly list: readonly CellValue[];
+  /** undefined where the document's cell is missing or malformed (S1): rules do not judge it. */
+  readonly list: readonly (CellValue | undefined)[];
 }
 
 export interface RuleContext {

@@ -79,12 +79,13 @@ function checkTable(
   values: unknown,
   root: string,
   found: ValidationFinding[],
-  collected: CellValue[],
+  collected: (CellValue | undefined)[],
 ): void {
   const at = `${root}.${table.id}`;
   if (!isJsonObject(values)) {
     const expected = { zh: `对象（表${table.section}的各行）`, en: `an object (the rows of table ${table.section})` };
     found.push(structureFinding(at, expected, values));
+    for (const row of table.rows) collected.push(...row.columns.map(() => undefined));
     return;
   }
   const { levels, rows } = planOf(table);
@@ -107,6 +108,7 @@ function checkTable(
         en: `an object with ${columnKeys.join(', ')}`,
       };
       found.push(structureFinding(`${at}.${row.id}`, expected, node));
+      collected.push(...columnKeys.map(() => undefined));
       continue;
     }
     let present = 0;
@@ -115,6 +117,7 @@ function checkTable(
       if (value !== undefined) present++;
       if (isCellValue(column.kind, value)) collected.push(value);
       else {
+        collected.push(undefined);
         const cell = `${table.id}.${row.id}.${column.key}`;
         found.push(structureFinding(`${at}.${row.id}.${column.key}`, cellKinds[column.kind].expected, value, [cell]));
       }
@@ -130,14 +133,14 @@ function checkTable(
 
 export interface CheckedStatistics {
   readonly findings: ValidationFinding[];
-  /** Every cell value in `cellsOf(template)` order (complete only when there are no findings). */
-  readonly values: CellValue[];
+  /** Every cell value in `cellsOf(template)` order; undefined where the cell is missing or malformed (a finding). */
+  readonly values: (CellValue | undefined)[];
 }
 
 /** Checks the tables object of a template; `root` is its path in the input, e.g. statistics or [2].statistics. */
 export function checkStatistics(template: TemplateId, statistics: JsonObject, root = 'statistics'): CheckedStatistics {
   const findings: ValidationFinding[] = [];
-  const values: CellValue[] = [];
+  const values: (CellValue | undefined)[] = [];
   const tables = templates[template].tables;
   const tableIds = tables.map((t) => t.id as string);
   for (const key of Object.keys(statistics)) {

@@ -34,7 +34,7 @@ describe('the corpus of real reports', () => {
 
   it('says where the corpus was expected when it is missing', () => {
     const missing = '/nonexistent/shared/corpus';
-    expect(() => corpusCases(missing)).toThrow(`the report corpus is missing: expected ${missing}`);
+    expect(() => corpusCases(missing)).toThrow(`the report corpus is missing: looked in ${missing} `);
   });
 
   it.each(cases.map((c) => [c.name, c] as const))('%s: finds every known defect and no other error', (name, c) => {

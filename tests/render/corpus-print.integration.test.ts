@@ -1,9 +1,6 @@
 // Every real report of the shared corpus, printed by the shared test browser (drafts, as `render --force`,
 // when they have validation errors), looks finished: no page is more than half empty except the last, and
 // column headers do not break inside a word (自然/人).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { reportSections } from '../../functions/core/format/report-sections';
 import { templates } from '../../functions/core/format/templates';
@@ -15,48 +12,26 @@ import type { PdfPrinter } from '../../functions/render/pdf-printer';
 import { renderReport } from '../../functions/render/render-report';
 import { pageFills, type PageFill } from './page-fill';
 import { lishi2023 } from './render-fixtures';
+import { corpusCases } from '../support/report-corpus';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-
-/**
- * `../shared/corpus` beside the repository; a git worktree under `wt/` finds the same folder one level further up.
- * NIANBAO_CORPUS names another folder.
- */
-function corpusFolder(): string {
-  const candidates = process.env.NIANBAO_CORPUS
-    ? [process.env.NIANBAO_CORPUS]
-    : [join(repoRoot, '../shared/corpus'), join(repoRoot, '../../shared/corpus')];
-  const found = candidates.find((dir) => existsSync(dir));
-  if (!found) throw new Error(`the report corpus is missing: looked in ${candidates.join(', ')} (set NIANBAO_CORPUS)`);
-  return found;
-}
-
-/**
- * The corpus keeps two reports that print no date as published. Until `issuedOn` is optional (issue 15), stamp the
- * day after the deadline so they print; the date only reaches the sign-off line.
- */
-function parseCorpusReport(json: Record<string, unknown>, name: string): ReportDocument {
-  const parsed = parseReport(json);
+function parseCorpusReport(document: unknown, name: string): ReportDocument {
+  const parsed = parseReport(document);
   if (parsed.ok) return parsed.value;
-  const onlyDate = parsed.error.every((f) => f.location === 'issuedOn');
-  if (onlyDate && typeof json.year === 'number') {
-    return parseCorpusReport({ ...json, issuedOn: `${json.year + 1}-02-01` }, name);
-  }
   throw new Error(`${name}: ${parsed.error.map((f) => `${f.location}: ${f.message.en}`).join('; ')}`);
 }
 
 /** Pages allowed to be more than half empty: the last. (No section of the official layout starts a page.) */
 const mayBeShort = (index: number, pages: readonly PageFill[]) => index === pages.length - 1;
 
-const folder = corpusFolder();
-const cases = readdirSync(folder).filter((f) => f.endsWith('.json') && !f.endsWith('.truth.json')).sort();
+const cases = corpusCases().map(({ name, document }) => ({ file: `${name}.json`, document }));
+const files = cases.map((c) => c.file);
 const printed = new Map<string, { report: ReportDocument; pages: PageFill[] }>();
 let printer: PdfPrinter;
 
 beforeAll(async () => {
   printer = createPdfPrinter({ browserWSEndpoint: inject('chromiumWsEndpoint'), concurrency: 2 });
-  await Promise.all(cases.map(async (file) => {
-    const report = parseCorpusReport(JSON.parse(readFileSync(join(folder, file), 'utf8')), file);
+  await Promise.all(cases.map(async ({ file, document }) => {
+    const report = parseCorpusReport(document, file);
     const draft = validateReport(report).errors > 0;
     const { pdf } = await renderReport(report, printer, { draft });
     printed.set(file, { report, pages: await pageFills(pdf) });
@@ -72,7 +47,7 @@ describe('the printed corpus', () => {
     expect([...used].sort()).toEqual(['2019', '2021']);
   });
 
-  it.each(cases)('%s: no page but the last is more than half empty', (file) => {
+  it.each(files)('%s: no page but the last is more than half empty', (file) => {
     const { pages } = printed.get(file)!;
     const fills = pages.map((p) => Math.round(p.fill * 100));
     console.log(`${file}: page fill % ${fills.join(' ')}`);
@@ -81,7 +56,7 @@ describe('the printed corpus', () => {
     expect(short).toEqual([]);
   });
 
-  it.each(cases)('%s: no page ends with a section heading', (file) => {
+  it.each(files)('%s: no page ends with a section heading', (file) => {
     const { report, pages } = printed.get(file)!;
     const headings = reportSections(report.template).map((s) => `${s.number}、${s.heading}`);
     // The last line in the page's content box: page numbers and 草稿 are in the margins.
@@ -89,7 +64,7 @@ describe('the printed corpus', () => {
     expect(alone).toEqual([]);
   });
 
-  it.each(cases)('%s: a title on two lines breaks into balanced lines, no orphan character', (file) => {
+  it.each(files)('%s: a title on two lines breaks into balanced lines, no orphan character', (file) => {
     const { report, pages } = printed.get(file)!;
     const title = report.title.replace(/\s+/g, '');
     const lines = pages[0]!.lines;
@@ -101,7 +76,7 @@ describe('the printed corpus', () => {
     expect(Math.min(...lengths), titleLines.join(' / ')).toBeGreaterThanOrEqual(0.4 * Math.max(...lengths));
   });
 
-  it.each(cases)('%s: each 第二十条 item block of 二 is on one page', (file) => {
+  it.each(files)('%s: each 第二十条 item block of 二 is on one page', (file) => {
     const { report, pages } = printed.get(file)!;
     const rows = templates[report.template].tables.find((t) => t.id === 'proactive')!.rows;
     const blocks = [...new Set(rows.map((r) => r.groups[0]!.label))];
@@ -116,7 +91,7 @@ describe('the printed corpus', () => {
     }
   });
 
-  it.each(cases)('%s: every column header word is on one line', (file) => {
+  it.each(files)('%s: every column header word is on one line', (file) => {
     const { report, pages } = printed.get(file)!;
     const lines = pages.flatMap((p) => p.lines);
     const tables = templates[report.template].tables;

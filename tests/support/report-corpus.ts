@@ -5,8 +5,14 @@ import { join, resolve } from 'node:path';
 
 const repositoryRoot = new URL('../..', import.meta.url).pathname;
 
-/** `NIANBAO_CORPUS` overrides the folder, e.g. in a git worktree that has no `shared/` beside it. */
-export const corpusFolder = resolve(process.env.NIANBAO_CORPUS ?? join(repositoryRoot, '..', 'shared', 'corpus'));
+/**
+ * `shared/corpus` beside the repository (CI), or one level further up (a git worktree under `wt/`);
+ * `NIANBAO_CORPUS` names another folder.
+ */
+const corpusCandidates = process.env.NIANBAO_CORPUS
+  ? [resolve(process.env.NIANBAO_CORPUS)]
+  : [join(repositoryRoot, '..', 'shared', 'corpus'), join(repositoryRoot, '..', '..', 'shared', 'corpus')];
+const corpusFolder = corpusCandidates.find((dir) => existsSync(dir)) ?? corpusCandidates[0]!;
 
 export interface TruthDefect {
   readonly rule: string;
@@ -34,8 +40,9 @@ function readJson(path: string): unknown {
 export function corpusCases(folder = corpusFolder): CorpusCase[] {
   if (!existsSync(folder)) {
     throw new Error(
-      `the report corpus is missing: expected ${folder} (shared/corpus beside the repository; ` +
-        'set NIANBAO_CORPUS to its folder to read it from elsewhere)',
+      `the report corpus is missing: looked in ${folder === corpusFolder ? corpusCandidates.join(', ') : folder} ` +
+        '(shared/corpus beside the ' +
+        'repository; set NIANBAO_CORPUS to its folder to read it from elsewhere)',
     );
   }
   const names = readdirSync(folder)

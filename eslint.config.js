@@ -15,8 +15,15 @@ export default tseslint.config(
     },
     plugins: { 'check-file': checkFile },
     rules: {
-      'check-file/filename-naming-convention': ['error', { '**/*.{ts,js}': 'KEBAB_CASE' }, { ignoreMiddleExtensions: true }],
-      'check-file/folder-naming-convention': ['error', { '{functions,infra,dev,tests,bench,scripts}/**/': 'KEBAB_CASE' }],
+      'check-file/filename-naming-convention': [
+        'error',
+        { '**/*.{ts,js}': 'KEBAB_CASE' },
+        { ignoreMiddleExtensions: true },
+      ],
+      'check-file/folder-naming-convention': [
+        'error',
+        { '{functions,infra,dev,tests,bench,scripts}/**/': 'KEBAB_CASE' },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       // Numbers in messages and keys are everyday; undefined, objects and unions with them are not.
@@ -45,7 +52,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name=/^(it|test|describe)$/][property.name=/^(only|skip)$/]", message: 'No focused or skipped tests.' },
+        {
+          selector: 'MemberExpression[object.name=/^(it|test|describe)$/][property.name=/^(only|skip)$/]',
+          message: 'No focused or skipped tests.',
+        },
       ],
       // vitest's asymmetric matchers (expect.stringContaining, expect.any, …) are typed `any` by design.
       '@typescript-eslint/no-unsafe-assignment': 'off',

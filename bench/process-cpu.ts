@@ -15,7 +15,8 @@ function cpuByRole(): CpuByRole {
   for (const p of processTree()) {
     // Not what this process has reaped: a browser closed between measurements would land there.
     if (p.pid === process.pid) thisProcessMs += p.cpuMs;
-    else if (p.comm === 'esbuild') thisProcessMs += p.cpuMs + p.reapedCpuMs; // tsx's compiler
+    else if (p.comm === 'esbuild')
+      thisProcessMs += p.cpuMs + p.reapedCpuMs; // tsx's compiler
     else if (/chrom|headless/i.test(p.comm)) chromeMs += p.cpuMs + p.reapedCpuMs;
     else standInsMs += p.cpuMs + p.reapedCpuMs;
   }
@@ -23,13 +24,22 @@ function cpuByRole(): CpuByRole {
 }
 
 export function addCpu(a: CpuByRole, b: CpuByRole): CpuByRole {
-  return { chromeMs: a.chromeMs + b.chromeMs, thisProcessMs: a.thisProcessMs + b.thisProcessMs, standInsMs: a.standInsMs + b.standInsMs };
+  return {
+    chromeMs: a.chromeMs + b.chromeMs,
+    thisProcessMs: a.thisProcessMs + b.thisProcessMs,
+    standInsMs: a.standInsMs + b.standInsMs,
+  };
 }
 
 /** Measures CPU by role from now until `stop()`. Chromium must run throughout (its time dies with it). */
 export function measureCpu() {
   const start = cpuByRole();
   return {
-    stop: (): CpuByRole => addCpu(cpuByRole(), { chromeMs: -start.chromeMs, thisProcessMs: -start.thisProcessMs, standInsMs: -start.standInsMs }),
+    stop: (): CpuByRole =>
+      addCpu(cpuByRole(), {
+        chromeMs: -start.chromeMs,
+        thisProcessMs: -start.thisProcessMs,
+        standInsMs: -start.standInsMs,
+      }),
   };
 }

@@ -8,7 +8,10 @@ export function sampleRss(everyMs = 500) {
   const sample = () => {
     const tree = processTree();
     peakSelf = Math.max(peakSelf, tree.find((p) => p.pid === process.pid)?.rssKb ?? 0);
-    peakTree = Math.max(peakTree, tree.reduce((sum, p) => sum + p.rssKb, 0));
+    peakTree = Math.max(
+      peakTree,
+      tree.reduce((sum, p) => sum + p.rssKb, 0),
+    );
   };
   sample();
   const timer = setInterval(sample, everyMs);

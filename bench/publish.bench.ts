@@ -43,7 +43,11 @@ const ownCharacters = (i: number) => String.fromCharCode(0x5000 + ((i * 2) % 0x4
 /** A synthetic agency: the sample under another code and name, so every report is distinct content. */
 function syntheticReport(code: string, i: number): ReportDocument {
   const name = `示例县${ownCharacters(i)}第${i + 1}局`;
-  return { ...sample, agency: { ...sample.agency, code, name }, title: `${name}${sample.year}年政府信息公开工作年度报告` };
+  return {
+    ...sample,
+    agency: { ...sample.agency, code, name },
+    title: `${name}${sample.year}年政府信息公开工作年度报告`,
+  };
 }
 
 const narratives = new Map<string, NarrativeSource>();
@@ -65,7 +69,11 @@ async function seed(prefix: string): Promise<ReportDocument[]> {
 const perMinute = (count: number, ms: number) => (count / ms) * 60_000;
 
 /** Publishes a slice of the reports through the pipeline; the time, and a check that each made a new version. */
-async function pipelineRound(reports: readonly ReportDocument[], ports: PipelinePorts, renders: number): Promise<number> {
+async function pipelineRound(
+  reports: readonly ReportDocument[],
+  ports: PipelinePorts,
+  renders: number,
+): Promise<number> {
   const t = performance.now();
   // One more report in flight than pages, so S3/DynamoDB work overlaps printing.
   const runs = reports.map((r) => newRun({ agency: r.agency.code, year: r.year }));
@@ -121,12 +129,22 @@ async function compare(renders: number) {
   const reports = await seed(`bench-c${renders}`);
   const fonts = await mkdtemp(join(dataDir, 'bare-fonts-'));
   const warmHtml = await pinnedPrintHtml(sample, fonts);
-  const totals = { pipelineMs: 0, bareMs: 0, pipelineMb: { treeMb: 0, nodeMb: 0 }, bareMb: 0, pipelineCpu: noCpu, bareCpu: noCpu };
+  const totals = {
+    pipelineMs: 0,
+    bareMs: 0,
+    pipelineMb: { treeMb: 0, nodeMb: 0 },
+    bareMb: 0,
+    pipelineCpu: noCpu,
+    bareCpu: noCpu,
+  };
   for (let round = 0; round < rounds; round++) {
     const slice = reports.slice(Math.floor((round * n) / rounds), Math.floor(((round + 1) * n) / rounds));
 
     const renderer = new ChromiumRenderer({ concurrency: renders });
-    const ports = pipelinePorts(stack.config, renderer, { stores, narratives: { get: async (a, y) => narratives.get(`${a}/${y}`) } });
+    const ports = pipelinePorts(stack.config, renderer, {
+      stores,
+      narratives: { get: async (a, y) => narratives.get(`${a}/${y}`) },
+    });
     await renderer.render(sample);
     let rss = sampleRss();
     let cpu = measureCpu();
@@ -135,7 +153,10 @@ async function compare(renders: number) {
     totals.pipelineCpu = addCpu(totals.pipelineCpu, cpu.stop());
     const pipelineMb = rss.stop();
     await renderer.close();
-    totals.pipelineMb = { treeMb: Math.max(totals.pipelineMb.treeMb, pipelineMb.treeMb), nodeMb: Math.max(totals.pipelineMb.nodeMb, pipelineMb.nodeMb) };
+    totals.pipelineMb = {
+      treeMb: Math.max(totals.pipelineMb.treeMb, pipelineMb.treeMb),
+      nodeMb: Math.max(totals.pipelineMb.nodeMb, pipelineMb.nodeMb),
+    };
 
     // Made after the pipeline published these reports, so the pipeline made their font subsets itself; not timed.
     const htmls: string[] = [];
@@ -147,7 +168,9 @@ async function compare(renders: number) {
     const bareMs = await bareRound(browser, htmls, renders);
     totals.bareMs += bareMs;
     totals.bareCpu = addCpu(totals.bareCpu, cpu.stop());
-    console.error(`  round ${round + 1}/${rounds}, ${renders} at once: pipeline ÷ bare ${(bareMs / pipelineRoundMs).toFixed(2)}×`);
+    console.error(
+      `  round ${round + 1}/${rounds}, ${renders} at once: pipeline ÷ bare ${(bareMs / pipelineRoundMs).toFixed(2)}×`,
+    );
     totals.bareMb = Math.max(totals.bareMb, rss.stop().treeMb);
     await browser.close();
   }
@@ -179,12 +202,22 @@ try {
   await rm(dataDir, { recursive: true, force: true });
 }
 
-console.log(`\nPublishing ${n} synthetic reports through the local pipeline${inMemory ? ' (in-memory stores, STORES=memory)' : ''} vs bare Chrome printing the same HTML\n`);
-console.log('| renders at once | reports | pipeline reports/min | ms/report | pipeline peak RSS MB (tree) | bare Chrome reports/min | bare peak RSS MB | pipeline ÷ bare |');
+console.log(
+  `\nPublishing ${n} synthetic reports through the local pipeline${inMemory ? ' (in-memory stores, STORES=memory)' : ''} vs bare Chrome printing the same HTML\n`,
+);
+console.log(
+  '| renders at once | reports | pipeline reports/min | ms/report | pipeline peak RSS MB (tree) | bare Chrome reports/min | bare peak RSS MB | pipeline ÷ bare |',
+);
 console.log('|---|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
-console.log('\nTargets: ≥ 200 reports/minute; pipeline ≥ 0.80× bare Chrome. RSS: this process + Chromium + the stand-ins, sampled every 500 ms.');
-console.log('\nCPU ms per report, from /proc (Chrome includes its closed pages; the stand-ins are s3rver and dynalite)\n');
-console.log('| renders at once | side | Chrome | this process | stand-ins | not Chrome, share of all | this process, share without stand-ins |');
+console.log(
+  '\nTargets: ≥ 200 reports/minute; pipeline ≥ 0.80× bare Chrome. RSS: this process + Chromium + the stand-ins, sampled every 500 ms.',
+);
+console.log(
+  '\nCPU ms per report, from /proc (Chrome includes its closed pages; the stand-ins are s3rver and dynalite)\n',
+);
+console.log(
+  '| renders at once | side | Chrome | this process | stand-ins | not Chrome, share of all | this process, share without stand-ins |',
+);
 console.log('|---|---|---|---|---|---|---|');
 for (const row of cpuRows) console.log(row);

@@ -72,7 +72,8 @@ for (let i = 0; i < runs; i++) {
   floors.push(await time(() => floor(printed)));
 }
 const htmlOnly: number[] = [];
-for (let i = 0; i < runs; i++) htmlOnly.push(await time(async () => renderPrintHtml(renderReportPage(resolveReferences(variant())))));
+for (let i = 0; i < runs; i++)
+  htmlOnly.push(await time(async () => renderPrintHtml(renderReportPage(resolveReferences(variant())))));
 const naives: number[] = [];
 for (let i = 0; i < Math.max(3, Math.round(runs / 3)); i++) naives.push(await time(naive));
 
@@ -81,7 +82,12 @@ if (spawnSync('sh', ['-c', 'command -v weasyprint']).status === 0) {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-weasy-'));
   writeFileSync(join(dir, 'report.html'), html);
   const times: number[] = [];
-  for (let i = 0; i < 2; i++) times.push(await time(async () => execFileSync('weasyprint', [join(dir, 'report.html'), join(dir, 'report.pdf')], { stdio: 'ignore' })));
+  for (let i = 0; i < 2; i++)
+    times.push(
+      await time(async () =>
+        execFileSync('weasyprint', [join(dir, 'report.html'), join(dir, 'report.pdf')], { stdio: 'ignore' }),
+      ),
+    );
   weasy = median(times);
 }
 
@@ -104,14 +110,24 @@ const n = median(naives);
 const pdfPages = (new TextDecoder('latin1').decode(pages).match(/\/Type \/Page\b/g) ?? []).length;
 const min = (xs: number[]) => Math.min(...xs);
 const row = (name: string, ms: number | undefined, best: number | undefined, note = '') =>
-  ms === undefined ? `| ${name} | skipped (weasyprint not on PATH) | | | |` : `| ${name} | ${ms.toFixed(0)} | ${best!.toFixed(0)} | ${(ms / f).toFixed(2)}× | ${note} |`;
-console.log(`Sample: samples/lishi-2023.json, ${pdfPages} A4 pages, ${(pages.length / 1024).toFixed(0)} KiB PDF; median of ${runs} runs (naive: ${naives.length}).`);
-console.log(`Machine: ${cpus().length} cores, load average ${loadAtStart.map((l) => l.toFixed(1)).join(' ')} at start (other work on the machine inflates every row alike).\n`);
+  ms === undefined
+    ? `| ${name} | skipped (weasyprint not on PATH) | | | |`
+    : `| ${name} | ${ms.toFixed(0)} | ${best!.toFixed(0)} | ${(ms / f).toFixed(2)}× | ${note} |`;
+console.log(
+  `Sample: samples/lishi-2023.json, ${pdfPages} A4 pages, ${(pages.length / 1024).toFixed(0)} KiB PDF; median of ${runs} runs (naive: ${naives.length}).`,
+);
+console.log(
+  `Machine: ${cpus().length} cores, load average ${loadAtStart.map((l) => l.toFixed(1)).join(' ')} at start (other work on the machine inflates every row alike).\n`,
+);
 console.log('| renderer | median ms/report | best | median vs floor | |');
 console.log('|---|---:|---:|---:|---|');
 console.log(row('ours (warm browser)', o, min(ours), o / f <= 1.15 ? 'target ≤ 1.15× met' : 'target ≤ 1.15× NOT met'));
-console.log(`| … of which the HTML (templates, Markdown, font subsets) | ${median(htmlOnly).toFixed(1)} | ${min(htmlOnly).toFixed(1)} | | not in the floor |`);
+console.log(
+  `| … of which the HTML (templates, Markdown, font subsets) | ${median(htmlOnly).toFixed(1)} | ${min(htmlOnly).toFixed(1)} | | not in the floor |`,
+);
 console.log(row('floor (bare setContent + page.pdf)', f, min(floors)));
 console.log(row('naive (fresh browser per report)', n, min(naives)));
 console.log(row('WeasyPrint', weasy, weasy));
-console.log(`\n| pages at once | reports/minute |\n|---:|---:|\n| 1 | ${perMinute1.toFixed(0)} |\n| 2 | ${perMinute2.toFixed(0)} |`);
+console.log(
+  `\n| pages at once | reports/minute |\n|---:|---:|\n| 1 | ${perMinute1.toFixed(0)} |\n| 2 | ${perMinute2.toFixed(0)} |`,
+);

@@ -37,14 +37,20 @@ function rates(work: () => unknown): number[] {
 
 const cases: [string, () => unknown][] = [
   ['parse (S1) only', () => parseReport(fixture)],
-  ['parse + validate (S1–R10)', () => {
-    const p = parseReport(fixture);
-    return p.ok && validateReport(p.value);
-  }],
-  ['parse + validate with last year (all rules)', () => {
-    const p = parseReport(fixture);
-    return p.ok && validateReport(p.value, previous);
-  }],
+  [
+    'parse + validate (S1–R10)',
+    () => {
+      const p = parseReport(fixture);
+      return p.ok && validateReport(p.value);
+    },
+  ],
+  [
+    'parse + validate with last year (all rules)',
+    () => {
+      const p = parseReport(fixture);
+      return p.ok && validateReport(p.value, previous);
+    },
+  ],
   ['validate a parsed report', () => validateReport(report)],
 ];
 
@@ -60,5 +66,7 @@ const rows = cases.map(([name, work]) => {
     'median vs target': `${(median / target).toFixed(2)}×`,
   };
 });
-console.log(`validate benchmark: samples/lishi-2023.json on one core, node ${process.version}; ${rounds} rounds of ${(seconds / rounds).toFixed(2)} CPU-s per case, rates per CPU-second; target ${target.toLocaleString('en')} docs/s`);
+console.log(
+  `validate benchmark: samples/lishi-2023.json on one core, node ${process.version}; ${rounds} rounds of ${(seconds / rounds).toFixed(2)} CPU-s per case, rates per CPU-second; target ${target.toLocaleString('en')} docs/s`,
+);
 console.table(rows);

@@ -24,14 +24,16 @@ interface StartOptions {
 const sampleFile = new URL('../samples/lishi-2023.json', import.meta.url);
 
 const program = new Command('nianbao-start')
-    .description('run the local stack (dynalite, s3rver, a CDN-like server), publish the sample report and print its URLs')
-    .option('--data-dir <dir>', 'where the local stack keeps its data', process.env.NIANBAO_DATA_DIR ?? '.local')
-    .option('--port <port>', 'port of the local CDN server (0: any free port)', process.env.NIANBAO_PORT ?? '8080')
-    .option('--exit-after-publish', 'stop once the sample is published (for scripts)')
-    .action(async (options: StartOptions) => {
-      process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-      process.exitCode = await start(options);
-    });
+  .description(
+    'run the local stack (dynalite, s3rver, a CDN-like server), publish the sample report and print its URLs',
+  )
+  .option('--data-dir <dir>', 'where the local stack keeps its data', process.env.NIANBAO_DATA_DIR ?? '.local')
+  .option('--port <port>', 'port of the local CDN server (0: any free port)', process.env.NIANBAO_PORT ?? '8080')
+  .option('--exit-after-publish', 'stop once the sample is published (for scripts)')
+  .action(async (options: StartOptions) => {
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+    process.exitCode = await start(options);
+  });
 
 async function exists(path: string) {
   return access(path).then(

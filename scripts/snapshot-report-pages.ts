@@ -21,14 +21,32 @@ const work = mkdtempSync(join(tmpdir(), 'nianbao-snapshot-'));
 const pdfPath = join(work, 'report.pdf');
 writeFileSync(pdfPath, pdf);
 const pageCount = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))?.[1] ?? 0);
-const pageText = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdfPath, '-'], { encoding: 'utf8' });
-const tablePage = Array.from({ length: pageCount }, (_, i) => i + 1).find((n) => pageText(n).includes('三、收到和处理政府信息公开申请情况')) ?? 1;
+const pageText = (n: number) =>
+  execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdfPath, '-'], { encoding: 'utf8' });
+const tablePage =
+  Array.from({ length: pageCount }, (_, i) => i + 1).find((n) =>
+    pageText(n).includes('三、收到和处理政府信息公开申请情况'),
+  ) ?? 1;
 
 const outDir = join(root, 'docs/images');
 mkdirSync(outDir, { recursive: true });
-for (const [page, name] of [[1, 'report-page-1'], [tablePage, 'report-table-page']] as const) {
+for (const [page, name] of [
+  [1, 'report-page-1'],
+  [tablePage, 'report-table-page'],
+] as const) {
   const prefix = join(work, name);
-  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(page), '-l', String(page), '-singlefile', pdfPath, prefix]);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '80',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-singlefile',
+    pdfPath,
+    prefix,
+  ]);
   renameSync(`${prefix}.png`, join(outDir, `${name}.png`));
   console.log(join('docs/images', `${name}.png`), `(page ${page} of ${pageCount})`);
 }

@@ -18,7 +18,10 @@ export function objectKeyForPath(pathname: string): string | undefined {
   return key === '' || key.endsWith('/') ? `${key}index.html` : key;
 }
 
-export async function startCdnServer(fetchObject: ObjectFetcher, options: { port?: number; host?: string } = {}): Promise<RunningServer> {
+export async function startCdnServer(
+  fetchObject: ObjectFetcher,
+  options: { port?: number; host?: string } = {},
+): Promise<RunningServer> {
   const server = createServer((req, res) => {
     void (async () => {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -28,11 +31,18 @@ export async function startCdnServer(fetchObject: ObjectFetcher, options: { port
       const key = objectKeyForPath(new URL(req.url ?? '/', 'http://local').pathname);
       const object = key === undefined ? undefined : await fetchObject(key);
       if (!object) {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end('Not found\n');
+        res
+          .writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
+          .end('Not found\n');
         return;
       }
       if (object.etag && req.headers['if-none-match'] === object.etag) {
-        res.writeHead(304, { etag: object.etag, ...(object.cacheControl ? { 'cache-control': object.cacheControl } : {}) }).end();
+        res
+          .writeHead(304, {
+            etag: object.etag,
+            ...(object.cacheControl ? { 'cache-control': object.cacheControl } : {}),
+          })
+          .end();
         return;
       }
       res.writeHead(200, {

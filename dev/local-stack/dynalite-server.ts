@@ -2,5 +2,8 @@
 import { startStandIn, type RunningServer } from './stand-in-process';
 
 export function startDynalite(options: { port?: number; path?: string } = {}): Promise<RunningServer> {
-  return startStandIn('dynalite', new URL('./dynalite-child.ts', import.meta.url), [options.path ?? '', String(options.port ?? 0)]);
+  return startStandIn('dynalite', new URL('./dynalite-child.ts', import.meta.url), [
+    options.path ?? '',
+    String(options.port ?? 0),
+  ]);
 }

@@ -12,7 +12,9 @@ export const conditionalPut: S3rverMiddleware = async (ctx, next) => {
       for await (const _chunk of ctx.req) {
         // drained
       }
-      throw new S3Error('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', { Condition: 'If-None-Match' });
+      throw new S3Error('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', {
+        Condition: 'If-None-Match',
+      });
     }
   }
   await next();

@@ -9,7 +9,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startStandIn(name: string, script: URL, args: readonly string[], nodeFlags: readonly string[] = []): Promise<RunningServer> {
+export async function startStandIn(
+  name: string,
+  script: URL,
+  args: readonly string[],
+  nodeFlags: readonly string[] = [],
+): Promise<RunningServer> {
   const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', fileURLToPath(script), ...args], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, NODE_OPTIONS: '' },

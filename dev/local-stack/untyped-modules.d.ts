@@ -1,7 +1,12 @@
 // The local AWS stand-ins ship no types; only what we call is declared.
 declare module 'dynalite' {
   import type { Server } from 'node:http';
-  function dynalite(options?: { path?: string; createTableMs?: number; deleteTableMs?: number; updateTableMs?: number }): Server;
+  function dynalite(options?: {
+    path?: string;
+    createTableMs?: number;
+    deleteTableMs?: number;
+    updateTableMs?: number;
+  }): Server;
   export default dynalite;
 }
 
@@ -18,7 +23,13 @@ declare module 's3rver' {
   }
   export type S3rverMiddleware = (ctx: S3rverContext, next: () => Promise<void>) => Promise<void>;
   export default class S3rver {
-    constructor(options: { address?: string; port?: number; directory: string; silent?: boolean; configureBuckets?: { name: string }[] });
+    constructor(options: {
+      address?: string;
+      port?: number;
+      directory: string;
+      silent?: boolean;
+      configureBuckets?: { name: string }[];
+    });
     /** Koa's middleware list, composed when the server starts listening. */
     readonly middleware: S3rverMiddleware[];
     run(): Promise<AddressInfo>;

@@ -6,7 +6,10 @@ import type { StatisticsRepository } from '../../functions/statistics/statistics
 
 export function splitReport(report: ReportDocument): { narrative: NarrativeSource; statistics: StatisticsRecord } {
   const { statistics, ...narrative } = report;
-  return { narrative, statistics: { agency: report.agency.code, year: report.year, template: report.template, statistics } };
+  return {
+    narrative,
+    statistics: { agency: report.agency.code, year: report.year, template: report.template, statistics },
+  };
 }
 
 export class MemoryNarratives implements NarrativeRepository {

@@ -79,7 +79,8 @@ export class MemoryPublicationRepository implements PublicationRepository {
     await tick();
     const m = this.of(k);
     const cur = m.get(slot.version);
-    if (!cur || cur.status !== 'writing' || cur.owner !== slot.owner || cur.leaseUntil !== slot.leaseUntil) return false;
+    if (!cur || cur.status !== 'writing' || cur.owner !== slot.owner || cur.leaseUntil !== slot.leaseUntil)
+      return false;
     m.set(slot.version, { ...cur, owner, leaseUntil });
     return true;
   }
@@ -102,7 +103,9 @@ export class MemoryPublicationRepository implements PublicationRepository {
 
   async listPublished(k: ReportKey) {
     await tick();
-    return [...this.of(k).values()].filter((s): s is PublicationRecord => s.status === 'published').sort((a, b) => a.version - b.version);
+    return [...this.of(k).values()]
+      .filter((s): s is PublicationRecord => s.status === 'published')
+      .sort((a, b) => a.version - b.version);
   }
 }
 

@@ -23,7 +23,10 @@ export function dynamoDocumentClient(config: PublishConfig): DynamoDBDocumentCli
 }
 
 /** Every item a Query matches, across its pages. */
-export async function queryAll(client: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+export async function queryAll(
+  client: DynamoDBDocumentClient,
+  input: QueryCommandInput,
+): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   for await (const page of paginateQuery({ client }, input)) items.push(...(page.Items ?? []));
   return items;

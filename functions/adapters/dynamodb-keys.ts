@@ -7,7 +7,8 @@ export const agencyPk = (agency: string) => `AGENCY#${requireAgencyCode(agency)}
 export const yearPrefix = (year: number) => `YEAR#${requireReportYear(year)}#`;
 export const statisticsSk = (year: number) => `${yearPrefix(year)}STATISTICS`;
 /** Zero-padded so versions sort numerically and the newest is the last in the partition. */
-export const versionSk = (year: number, version: number) => `${yearPrefix(year)}VERSION#${String(version).padStart(6, '0')}`;
+export const versionSk = (year: number, version: number) =>
+  `${yearPrefix(year)}VERSION#${String(version).padStart(6, '0')}`;
 export const versionSkPrefix = (year: number) => `${yearPrefix(year)}VERSION#`;
 
 export const reportItemKey = (report: ReportKey, sk: string) => ({ pk: agencyPk(report.agency), sk });

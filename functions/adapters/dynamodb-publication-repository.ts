@@ -24,7 +24,8 @@ async function conditional(write: () => Promise<unknown>): Promise<boolean> {
 const itemOnlyFields = new Set(['pk', 'sk', 'kind', 'agency', 'year']);
 
 function toSlot(item: Record<string, unknown>): VersionSlot | PublicationRecord {
-  return Object.fromEntries(Object.entries(item).filter(([k]) => !itemOnlyFields.has(k))) as unknown as VersionSlot | PublicationRecord;
+  return Object.fromEntries(Object.entries(item).filter(([k]) => !itemOnlyFields.has(k))) as unknown as
+    VersionSlot | PublicationRecord;
 }
 
 export class DynamoPublicationRepository implements PublicationRepository {
@@ -53,7 +54,13 @@ export class DynamoPublicationRepository implements PublicationRepository {
       this.client.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...reportItemKey(report, versionSk(report.year, slot.version)), kind: 'version', agency: report.agency, year: report.year, ...slot },
+          Item: {
+            ...reportItemKey(report, versionSk(report.year, slot.version)),
+            kind: 'version',
+            agency: report.agency,
+            year: report.year,
+            ...slot,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       ),
@@ -69,7 +76,13 @@ export class DynamoPublicationRepository implements PublicationRepository {
           UpdateExpression: 'SET #owner = :owner, leaseUntil = :lease',
           ConditionExpression: '#status = :writing AND #owner = :was AND leaseUntil = :wasLease',
           ExpressionAttributeNames: { '#owner': 'owner', '#status': 'status' },
-          ExpressionAttributeValues: { ':owner': owner, ':lease': leaseUntil, ':writing': 'writing', ':was': slot.owner, ':wasLease': slot.leaseUntil },
+          ExpressionAttributeValues: {
+            ':owner': owner,
+            ':lease': leaseUntil,
+            ':writing': 'writing',
+            ':was': slot.owner,
+            ':wasLease': slot.leaseUntil,
+          },
         }),
       ),
     );
@@ -119,7 +132,11 @@ export class DynamoPublicationRepository implements PublicationRepository {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       FilterExpression: '#status = :published',
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':pk': agencyPk(report.agency), ':prefix': versionSkPrefix(report.year), ':published': 'published' },
+      ExpressionAttributeValues: {
+        ':pk': agencyPk(report.agency),
+        ':prefix': versionSkPrefix(report.year),
+        ':published': 'published',
+      },
       ConsistentRead: true,
     });
     return items.map((item) => toSlot(item) as PublicationRecord);

@@ -46,7 +46,13 @@ export class DynamoStatisticsRepository implements StatisticsRepository {
   }
 
   async get(agency: string, year: number): Promise<StatisticsRecord | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: { pk: agencyPk(agency), sk: statisticsSk(year) }, ConsistentRead: true }));
+    const out = await this.client.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: { pk: agencyPk(agency), sk: statisticsSk(year) },
+        ConsistentRead: true,
+      }),
+    );
     return out.Item && toRecord(out.Item);
   }
 

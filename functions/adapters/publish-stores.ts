@@ -14,7 +14,9 @@ export function publishStores(config: PublishConfig) {
     publications: new DynamoPublicationRepository(dynamo, config.table),
     store: new S3ArtifactStore(s3Client(config, config.bucket), config.bucket),
     staging: new S3ArtifactStore(s3Client(config, config.stagingBucket), config.stagingBucket),
-    cdn: config.distributionId ? new CloudFrontInvalidator(cloudFrontClient(config.region), config.distributionId) : new RecordingInvalidator(),
+    cdn: config.distributionId
+      ? new CloudFrontInvalidator(cloudFrontClient(config.region), config.distributionId)
+      : new RecordingInvalidator(),
   };
 }
 

@@ -1,5 +1,12 @@
 // The archive bucket through the S3 API (AWS, or s3rver locally).
-import { CreateBucketCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import type { ArtifactStore, PutOptions, StoredObject } from '../publish/ports';
 import type { PublishConfig } from './publish-config';
 
@@ -99,7 +106,12 @@ export class S3ArtifactStore implements ArtifactStore {
     }
   }
 
-  private putCommand(key: string, body: Uint8Array, options: PutOptions, condition: { IfNoneMatch?: string } = {}): PutObjectCommand {
+  private putCommand(
+    key: string,
+    body: Uint8Array,
+    options: PutOptions,
+    condition: { IfNoneMatch?: string } = {},
+  ): PutObjectCommand {
     return new PutObjectCommand({
       Bucket: this.bucket,
       Key: key,

@@ -11,4 +11,3 @@ export const exitCodes = {
   /** A bug: an error nobody expected. One line on stderr (the stack with DEBUG=1). */
   unexpected: 70,
 } as const;
-

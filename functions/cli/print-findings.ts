@@ -27,7 +27,10 @@ function where(finding: ValidationFinding, template: TemplateId | undefined): st
 
 export function formatFindings(report: ValidationReport, template: TemplateId | undefined): string {
   const lines: string[] = [];
-  for (const [severity, title] of [['error', '错误（须改正后才能发布）'], ['warning', '警告（可发布，将列入校验摘要）']] as const) {
+  for (const [severity, title] of [
+    ['error', '错误（须改正后才能发布）'],
+    ['warning', '警告（可发布，将列入校验摘要）'],
+  ] as const) {
     const group = report.findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
     lines.push(`${title}：${group.length} 项`);
@@ -40,6 +43,10 @@ export function formatFindings(report: ValidationReport, template: TemplateId | 
     }
   }
   for (const skipped of report.skipped) lines.push(`未进行 ${skipped.rule}：${skipped.reason.zh}`);
-  lines.push(report.errors === 0 ? `校验通过：0 个错误，${report.warnings} 个警告` : `校验未通过：${report.errors} 个错误，${report.warnings} 个警告`);
+  lines.push(
+    report.errors === 0
+      ? `校验通过：0 个错误，${report.warnings} 个警告`
+      : `校验未通过：${report.errors} 个错误，${report.warnings} 个警告`,
+  );
   return lines.join('\n');
 }

@@ -34,7 +34,9 @@ async function readBytes(path: string, maxBytes: number): Promise<Result<Uint8Ar
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return unreadable(`${path}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code ?? String(error)})`);
+    return unreadable(
+      `${path}: cannot read the file (${code === 'ENOENT' ? 'no such file' : (code ?? String(error))})`,
+    );
   }
 }
 

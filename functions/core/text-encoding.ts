@@ -55,7 +55,8 @@ export function decodeText(
   accept: readonly TextEncodingName[] = ['UTF-8'],
 ): Result<{ readonly text: string; readonly encoding: TextEncodingName }, string> {
   const names = accept.join(' or ');
-  const saveAs = accept.length === 1 ? `save it as ${names} (另存为 ${names} 编码) and try again` : `save it as ${names}`;
+  const saveAs =
+    accept.length === 1 ? `save it as ${names} (另存为 ${names} 编码) and try again` : `save it as ${names}`;
   const refuse = (why: string) => fail(`not ${names}: ${why}; ${saveAs}`);
   for (const [name, mark] of byteOrderMarks) {
     if (startsWith(bytes, mark)) return refuse(`encoded as ${name} (by its byte order mark)`);
@@ -75,5 +76,7 @@ export function decodeText(
   const offset = firstInvalidUtf8(body);
   const line = body.subarray(0, offset).filter((byte) => byte === 0x0a).length + 1;
   const byte = `0x${(body[offset] ?? 0).toString(16)}`;
-  return refuse(`line ${line} holds bytes that are not valid UTF-8 (byte ${byte} at offset ${offset + bytes.length - body.length})`);
+  return refuse(
+    `line ${line} holds bytes that are not valid UTF-8 (byte ${byte} at offset ${offset + bytes.length - body.length})`,
+  );
 }

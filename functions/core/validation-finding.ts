@@ -39,7 +39,10 @@ export interface ValidationReport {
   readonly warnings: number;
 }
 
-export function summarize(findings: readonly ValidationFinding[], skipped: readonly SkippedRule[] = []): ValidationReport {
+export function summarize(
+  findings: readonly ValidationFinding[],
+  skipped: readonly SkippedRule[] = [],
+): ValidationReport {
   const errors = findings.filter((f) => f.severity === 'error').length;
   return { findings, skipped, errors, warnings: findings.length - errors };
 }

@@ -45,7 +45,7 @@ interface ErrorLike {
 
 /** Classifies an unexpected error thrown by a step. A store that refuses connections is down, not busy: failed. */
 export function classifyError(step: StepName, error: unknown): StepFailure {
-  const e: ErrorLike = typeof error === 'object' && error !== null ? (error) : {};
+  const e: ErrorLike = typeof error === 'object' && error !== null ? error : {};
   const status = e.$metadata?.httpStatusCode;
   const retryable =
     error instanceof SlotBusyError ||

@@ -16,7 +16,8 @@ export const shortCacheControl = 'public, max-age=60';
 export const reportPrefix = (key: ReportKey): string =>
   `reports/${requireAgencyCode(key.agency)}/${requireReportYear(key.year)}/`;
 export const versionPrefix = (key: ReportKey, version: number): string => `${reportPrefix(key)}v${version}/`;
-export const versionFileKey = (key: ReportKey, version: number, name: string): string => `${versionPrefix(key, version)}${name}`;
+export const versionFileKey = (key: ReportKey, version: number, name: string): string =>
+  `${versionPrefix(key, version)}${name}`;
 export const manifestName = 'manifest.json';
 
 /** The public view of one report: what changes when a version is published. */

@@ -48,4 +48,5 @@ export function buildManifest(input: ManifestInput): Manifest {
   };
 }
 
-export const encodeJson = (value: unknown): Uint8Array => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
+export const encodeJson = (value: unknown): Uint8Array =>
+  new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);

@@ -41,7 +41,11 @@ const publicVersion = (r: PublicationRecord): PublicVersion => ({
   html: `v${r.version}/report.html`,
   pdf: `v${r.version}/report.pdf`,
   manifest: `v${r.version}/${manifestName}`,
-  downloads: [...r.files.map((f) => f.name), manifestName].map((name) => ({ name, href: `v${r.version}/${name}`, label: downloadLabel(name) })),
+  downloads: [...r.files.map((f) => f.name), manifestName].map((name) => ({
+    name,
+    href: `v${r.version}/${name}`,
+    label: downloadLabel(name),
+  })),
 });
 
 /** Every published version is public (a record is marked published only once its files are all written); the newest is the latest. */

@@ -74,7 +74,11 @@ export async function publishVersion(request: PublishRequest, deps: PublishDeps)
     version,
     reused,
     onlyVersion,
-    keys: { html: versionFileKey(key, version, 'report.html'), pdf: versionFileKey(key, version, 'report.pdf'), manifest: versionFileKey(key, version, manifestName) },
+    keys: {
+      html: versionFileKey(key, version, 'report.html'),
+      pdf: versionFileKey(key, version, 'report.pdf'),
+      manifest: versionFileKey(key, version, manifestName),
+    },
   });
   // Published before: the public view step checks that a crash before it did not leave the view behind.
   if (claimed.kind === 'published') return outcome(claimed.slot.version, true);
@@ -108,7 +112,14 @@ async function acquireSlot(key: ReportKey, inputHash: string, owner: string, dep
   const now = () => (deps.now?.() ?? new Date()).getTime();
   const leaseMs = deps.leaseMs ?? 5 * 60_000;
   const giveUpAt = now() + leaseMs + 60_000;
-  const newSlot = (version: number): VersionSlot => ({ version, inputHash, status: 'writing', owner, leaseUntil: now() + leaseMs, createdAt: new Date(now()).toISOString() });
+  const newSlot = (version: number): VersionSlot => ({
+    version,
+    inputHash,
+    status: 'writing',
+    owner,
+    leaseUntil: now() + leaseMs,
+    createdAt: new Date(now()).toISOString(),
+  });
   // Most reports are published once: claim version 1 before reading anything (the conditional write is the read).
   const first = newSlot(1);
   if (await deps.publications.claimSlot(key, first)) return { kind: 'owned', slot: first, first: true };
@@ -123,11 +134,15 @@ async function acquireSlot(key: ReportKey, inputHash: string, owner: string, dep
     if (top.status === 'published') return { kind: 'published', slot: top };
     if (top.leaseUntil <= now()) {
       const leaseUntil = now() + leaseMs;
-      if (await deps.publications.takeOverSlot(key, top, owner, leaseUntil)) return { kind: 'owned', slot: { ...top, owner, leaseUntil }, first: false };
+      if (await deps.publications.takeOverSlot(key, top, owner, leaseUntil))
+        return { kind: 'owned', slot: { ...top, owner, leaseUntil }, first: false };
       continue;
     }
     // The same inputs are being published right now: wait for that publisher rather than make a second version.
-    if (now() > giveUpAt) throw new SlotBusyError(`version ${top.version} of ${key.agency}/${key.year} is still being written by another publisher`);
+    if (now() > giveUpAt)
+      throw new SlotBusyError(
+        `version ${top.version} of ${key.agency}/${key.year} is still being written by another publisher`,
+      );
     await sleep(deps.pollMs ?? 50);
   }
 }
@@ -138,7 +153,13 @@ async function acquireSlot(key: ReportKey, inputHash: string, owner: string, dep
  */
 async function createOnce(store: ArtifactStore, key: string, body: Uint8Array, contentType: string, inputHash: string) {
   const sha256 = sha256Hex(body);
-  if (await store.putNew(key, body, { contentType, cacheControl: immutableCacheControl, metadata: { [metaSha]: sha256, [metaInput]: inputHash } })) {
+  if (
+    await store.putNew(key, body, {
+      contentType,
+      cacheControl: immutableCacheControl,
+      metadata: { [metaSha]: sha256, [metaInput]: inputHash },
+    })
+  ) {
     return { sha256, size: body.byteLength, kept: false };
   }
   const existing = await store.head(key);
@@ -147,12 +168,22 @@ async function createOnce(store: ArtifactStore, key: string, body: Uint8Array, c
   return { sha256: existingSha, size: existing.size, kept: true };
 }
 
-async function writeFile(store: ArtifactStore, key: string, file: ArchiveFile, inputHash: string): Promise<ManifestEntry> {
+async function writeFile(
+  store: ArtifactStore,
+  key: string,
+  file: ArchiveFile,
+  inputHash: string,
+): Promise<ManifestEntry> {
   const { sha256, size } = await createOnce(store, key, file.body, file.type, inputHash);
   return { name: file.name, sha256, size, type: file.type };
 }
 
-async function writeVersion(key: ReportKey, version: number, request: PublishRequest, deps: PublishDeps): Promise<Manifest> {
+async function writeVersion(
+  key: ReportKey,
+  version: number,
+  request: PublishRequest,
+  deps: PublishDeps,
+): Promise<Manifest> {
   // The files are independent of each other: written side by side. All settle before we go on, so a failed attempt
   // leaves nothing still writing behind it when it returns.
   const written = await Promise.allSettled(

@@ -13,6 +13,12 @@ export function summarizeValidation(report: ValidationReport): ValidationSummary
     errors: report.errors,
     warnings: report.warnings,
     skipped: report.skipped.map((s) => s.rule),
-    findings: report.findings.map(({ rule, severity, cells, location, message }) => ({ rule, severity, cells, ...(location ? { location } : {}), message })),
+    findings: report.findings.map(({ rule, severity, cells, location, message }) => ({
+      rule,
+      severity,
+      cells,
+      ...(location ? { location } : {}),
+      message,
+    })),
   };
 }

@@ -17,5 +17,8 @@ export function distinctCharacters(text: string): string[] {
   }
   for (const c of bmp) seen[c] = 0;
   bmp.sort((a, b) => a - b);
-  return [...bmp.map((c) => String.fromCharCode(c)), ...[...astral].sort((a, b) => a - b).map((cp) => String.fromCodePoint(cp))];
+  return [
+    ...bmp.map((c) => String.fromCharCode(c)),
+    ...[...astral].sort((a, b) => a - b).map((cp) => String.fromCodePoint(cp)),
+  ];
 }

@@ -56,12 +56,19 @@ function load() {
         rules.push({
           directory,
           file,
-          css: rule.replace(srcPattern, `src:url(${base}${file}) format('woff2');`).replace(/font-display:\s*swap;/, 'font-display:block;').replace(/\s*\n\s*/g, ''),
+          css: rule
+            .replace(srcPattern, `src:url(${base}${file}) format('woff2');`)
+            .replace(/font-display:\s*swap;/, 'font-display:block;')
+            .replace(/\s*\n\s*/g, ''),
         });
         // Index every code point the subset covers, so choosing subsets for a page is a lookup per character.
         const range = /unicode-range:\s*([^;]+);/.exec(rule)?.[1] ?? '';
         for (const part of range.split(',')) {
-          const [from, to] = part.trim().replace(/^U\+/i, '').split('-').map((h) => parseInt(h, 16));
+          const [from, to] = part
+            .trim()
+            .replace(/^U\+/i, '')
+            .split('-')
+            .map((h) => parseInt(h, 16));
           if (from === undefined || Number.isNaN(from)) continue;
           for (let cp = from; cp <= (to ?? from); cp++) {
             const list = byCodePoint.get(cp);
@@ -80,7 +87,8 @@ function rulesFor(characters: readonly string[] | undefined): FaceRule[] {
   const { rules, byCodePoint } = load();
   if (characters === undefined) return rules;
   const used = new Set<number>();
-  for (const character of characters) for (const index of byCodePoint.get(character.codePointAt(0)!) ?? []) used.add(index);
+  for (const character of characters)
+    for (const index of byCodePoint.get(character.codePointAt(0)!) ?? []) used.add(index);
   return rules.filter((_rule, index) => used.has(index));
 }
 

@@ -44,16 +44,20 @@ export class FontSubsetError extends Error {
 }
 
 // Node has WebAssembly; the TypeScript lib for it comes with the DOM types, which this project does not load.
-const { WebAssembly: wasm } = globalThis as unknown as { WebAssembly: { instantiate(bytes: Uint8Array): Promise<{ instance: { exports: unknown } }> } };
+const { WebAssembly: wasm } = globalThis as unknown as {
+  WebAssembly: { instantiate(bytes: Uint8Array): Promise<{ instance: { exports: unknown } }> };
+};
 
 let harfbuzz: Promise<HarfBuzz> | undefined;
 
 function loadHarfBuzz(): Promise<HarfBuzz> {
-  harfbuzz ??= wasm.instantiate(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'))).then(({ instance }) => {
-    const hb = instance.exports as HarfBuzz;
-    hb._initialize();
-    return hb;
-  });
+  harfbuzz ??= wasm
+    .instantiate(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')))
+    .then(({ instance }) => {
+      const hb = instance.exports as HarfBuzz;
+      hb._initialize();
+      return hb;
+    });
   return harfbuzz;
 }
 
@@ -92,7 +96,10 @@ async function load(fontFile: string): Promise<FontSubsetter> {
       const features = hb.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG);
       hb.hb_set_clear(features);
       for (const feature of keptFeatures) hb.hb_set_add(features, tag(feature));
-      hb.hb_subset_input_set_flags(input, hb.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE);
+      hb.hb_subset_input_set_flags(
+        input,
+        hb.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE,
+      );
       const unicodes = hb.hb_subset_input_unicode_set(input);
       for (const character of characters) hb.hb_set_add(unicodes, character.codePointAt(0)!);
       const subset = hb.hb_subset_or_fail(face, input);

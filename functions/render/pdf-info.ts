@@ -26,9 +26,19 @@ export function withDocumentInfo(pdf: Uint8Array, meta: Omit<DocumentMetadata, '
   // Keep what Chromium wrote (Creator, Producer, dates) unless we set it.
   const infoNumber = info ? Number(info[1]) : Number(size);
   const head = latin1.decode(pdf.subarray(0, Math.min(pdf.length, 4096)));
-  const old = info ? new RegExp(`(?:^|\\s)${infoNumber} 0 obj\\s*<<([\\s\\S]*?)>>\\s*endobj`).exec(head)?.[1] ?? '' : '';
-  const kept = [...old.matchAll(/\/(Creator|Producer|CreationDate|ModDate) (\([^)]*\)|<[^>]*>)/g)].map((m) => `/${m[1]} ${m[2]}`);
-  const dict = [`/Title ${pdfText(meta.title)}`, `/Author ${pdfText(meta.author)}`, `/Subject ${pdfText(meta.subject)}`, `/Keywords ${pdfText(meta.keywords.join(', '))}`, ...kept].join('\n');
+  const old = info
+    ? (new RegExp(`(?:^|\\s)${infoNumber} 0 obj\\s*<<([\\s\\S]*?)>>\\s*endobj`).exec(head)?.[1] ?? '')
+    : '';
+  const kept = [...old.matchAll(/\/(Creator|Producer|CreationDate|ModDate) (\([^)]*\)|<[^>]*>)/g)].map(
+    (m) => `/${m[1]} ${m[2]}`,
+  );
+  const dict = [
+    `/Title ${pdfText(meta.title)}`,
+    `/Author ${pdfText(meta.author)}`,
+    `/Subject ${pdfText(meta.subject)}`,
+    `/Keywords ${pdfText(meta.keywords.join(', '))}`,
+    ...kept,
+  ].join('\n');
   const newSize = Math.max(Number(size), infoNumber + 1);
   const object = `\n${infoNumber} 0 obj\n<<${dict}>>\nendobj\n`;
   const objectOffset = pdf.length + 1;

@@ -16,7 +16,11 @@ const require = createRequire(import.meta.url);
 
 /** The faces the report uses (see report.css): Noto Serif SC for text (宋体-like), Noto Sans SC bold for headings (黑体-like). */
 export const printFaces = [
-  { family: 'Noto Serif SC', weight: 400, file: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf' },
+  {
+    family: 'Noto Serif SC',
+    weight: 400,
+    file: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
+  },
   { family: 'Noto Serif SC', weight: 700, file: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf' },
   { family: 'Noto Sans SC', weight: 700, file: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf' },
 ] as const;
@@ -48,7 +52,12 @@ export function createPrintFonts(directory: string, kept = keptSubsets): PrintFo
       const [oldest, path] = made.entries().next().value!;
       made.delete(oldest);
       // unlink, not rm: rm looks first (lstat) and costs ≈ 3× the CPU per file.
-      path.then((file) => unlink(file), () => undefined).catch(() => undefined);
+      path
+        .then(
+          (file) => unlink(file),
+          () => undefined,
+        )
+        .catch(() => undefined);
     }
   };
   const subset = (face: (typeof printFaces)[number], characters: string): Promise<string> => {

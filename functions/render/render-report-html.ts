@@ -65,15 +65,33 @@ function pageContent(report: ReportDocument, options: Pick<RenderHtmlOptions, 'd
   const meta = reportMetadata(report);
   const sections = reportSections(report.template).map((section, i) => {
     const id = `section-${i + 1}`;
-    if (section.kind === 'table') return { id, number: section.number, heading: section.heading, table: tableLayout(section.table, report.statistics) };
+    if (section.kind === 'table')
+      return {
+        id,
+        number: section.number,
+        heading: section.heading,
+        table: tableLayout(section.table, report.statistics),
+      };
     if (section.field === 'overview') {
       return {
-        id, number: section.number, heading: section.heading,
+        id,
+        number: section.number,
+        heading: section.heading,
         intro: narrative.overviewIntro ? renderMarkdown(narrative.overviewIntro) : '',
-        subsections: narrative.overview.map((sub, k) => ({ number: `（${chineseNumeral(k + 1)}）`, heading: sub.heading, body: renderMarkdown(sub.body) })),
+        subsections: narrative.overview.map((sub, k) => ({
+          number: `（${chineseNumeral(k + 1)}）`,
+          heading: sub.heading,
+          body: renderMarkdown(sub.body),
+        })),
       };
     }
-    return { id, number: section.number, heading: section.heading, intro: renderMarkdown(narrative[section.field]), subsections: [] };
+    return {
+      id,
+      number: section.number,
+      heading: section.heading,
+      intro: renderMarkdown(narrative[section.field]),
+      subsections: [],
+    };
   });
   return {
     title: meta.title,
@@ -101,7 +119,10 @@ export function withFonts(page: ReportPage, fonts: PageFonts): string {
  * files it refers to, to copy there. Only the subsets the page's characters need are declared (CJK fonts come in
  * ~100 subsets per weight): a fifth of the CSS and of the files.
  */
-export function renderWebPage(page: ReportPage, fontBaseUrl?: string): { readonly html: string; readonly fontFiles: readonly string[] } {
+export function renderWebPage(
+  page: ReportPage,
+  fontBaseUrl?: string,
+): { readonly html: string; readonly fontFiles: readonly string[] } {
   const fonts = fontFiles();
   const faces = fonts.css(fontBaseUrl === undefined ? undefined : () => fontBaseUrl, page.characters);
   return { html: withFonts(page, { source: fontSource(fontBaseUrl), faces }), fontFiles: fonts.files(page.characters) };

@@ -20,12 +20,19 @@ export async function renderPrintHtml(page: ReportPage): Promise<string> {
 }
 
 /** Resolves narrative references, renders the page and prints it. */
-export async function renderReport(report: ReportDocument, printer: PdfPrinter, options: Pick<RenderHtmlOptions, 'draft'> = {}): Promise<RenderedReport> {
+export async function renderReport(
+  report: ReportDocument,
+  printer: PdfPrinter,
+  options: Pick<RenderHtmlOptions, 'draft'> = {},
+): Promise<RenderedReport> {
   const resolved = resolveReferences(report);
   const page = renderReportPage(resolved, options);
   // Fonts are subset once the printer has a page for us, while it opens: only documents being printed hold subsets.
   let html: Promise<string> | undefined;
   const printHtml = () => (html ??= renderPrintHtml(page));
-  const pdf = await printer.print(printHtml, { name: `${report.agency.code}/${report.year}`, info: reportMetadata(resolved) });
+  const pdf = await printer.print(printHtml, {
+    name: `${report.agency.code}/${report.year}`,
+    info: reportMetadata(resolved),
+  });
   return { page, html: await printHtml(), pdf };
 }

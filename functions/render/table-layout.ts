@@ -34,7 +34,10 @@ type Cells = GridCell[];
 const cellText = (value: number | string | null): string => (value === null ? '' : String(value));
 
 /** Runs of consecutive items sharing a key: [start, length]. */
-function runs<T>(items: readonly T[], key: (item: T) => string | undefined): { start: number; length: number; key: string | undefined }[] {
+function runs<T>(
+  items: readonly T[],
+  key: (item: T) => string | undefined,
+): { start: number; length: number; key: string | undefined }[] {
   const out: { start: number; length: number; key: string | undefined }[] = [];
   items.forEach((item, i) => {
     const k = key(item);
@@ -58,7 +61,14 @@ function byRowShared(table: TableDefinition, statistics: Statistics, prefix: str
   const headRows: Cells[] = [];
   const columnHeaders = columns.map((): string[] => []);
   const headCount = (table.columnsHeading ? 1 : 0) + (hasGroups ? 2 : 1);
-  const corner: GridCell = { header: true, text: table.note ?? '', colspan: span(depth), rowspan: span(headCount), className: 'corner', ...(table.note ? {} : { text: '项目' }) };
+  const corner: GridCell = {
+    header: true,
+    text: table.note ?? '',
+    colspan: span(depth),
+    rowspan: span(headCount),
+    className: 'corner',
+    ...(table.note ? {} : { text: '项目' }),
+  };
   let first = true;
   const head = (cells: Cells) => {
     headRows.push(first ? [corner, ...cells] : cells);
@@ -92,11 +102,13 @@ function byRowShared(table: TableDefinition, statistics: Statistics, prefix: str
     head(top);
     headRows.push(bottom);
   } else {
-    head(columns.map((c, i) => {
-      const cid = `${prefix}-c-${c.key}`;
-      columnHeaders[i]!.push(cid);
-      return { header: true, text: c.label, scope: 'col', id: cid };
-    }));
+    head(
+      columns.map((c, i) => {
+        const cid = `${prefix}-c-${c.key}`;
+        columnHeaders[i]!.push(cid);
+        return { header: true, text: c.label, scope: 'col', id: cid };
+      }),
+    );
   }
 
   const bodyRows: Cells[] = table.rows.map((row, r) => {
@@ -109,20 +121,41 @@ function byRowShared(table: TableDefinition, statistics: Statistics, prefix: str
       if (previous?.key === group.key) return;
       let length = 1;
       while (table.rows[r + length]?.groups[level]?.key === group.key) length++;
-      cells.push({ header: true, text: group.number + group.label, rowspan: span(length), scope: 'rowgroup', id, className: 'row-group' });
+      cells.push({
+        header: true,
+        text: group.number + group.label,
+        rowspan: span(length),
+        scope: 'rowgroup',
+        id,
+        className: 'row-group',
+      });
     });
     const id = `${prefix}-r-${row.id.replace(/\./g, '-')}`;
     rowHeaders.push(id);
-    cells.push({ header: true, text: row.number + row.label, colspan: span(depth - row.groups.length), scope: 'row', id, className: 'row-label' });
+    cells.push({
+      header: true,
+      text: row.number + row.label,
+      colspan: span(depth - row.groups.length),
+      scope: 'row',
+      id,
+      className: 'row-label',
+    });
     const values = readRow(statistics, table, row);
     row.columns.forEach((_column, i) => {
-      cells.push({ header: false, text: values[i]!, headers: [...rowHeaders, ...columnHeaders[i]!].join(' '), className: 'num' });
+      cells.push({
+        header: false,
+        text: values[i]!,
+        headers: [...rowHeaders, ...columnHeaders[i]!].join(' '),
+        className: 'num',
+      });
     });
     return cells;
   });
-  return [{ kind: 'head', rows: headRows }, { kind: 'body', rows: bodyRows }];
+  return [
+    { kind: 'head', rows: headRows },
+    { kind: 'body', rows: bodyRows },
+  ];
 }
-
 
 function readRow(statistics: Statistics, table: TableDefinition, row: RowDefinition): string[] {
   return row.columns.map((c) => cellText(readCell(statistics, [table.id, ...row.id.split('.'), c.key])));
@@ -144,18 +177,45 @@ function byRowBlocks(table: TableDefinition, statistics: Statistics, prefix: str
     const columns = rows[0]!.columns;
     const spans = columns.map((_c, i) => (i === columns.length - 1 ? width - columns.length + 1 : 1));
     const out: Cells[] = [];
-    if (block) out.push([{ header: true, text: block.number + block.label, colspan: span(width + 1), scope: 'colgroup', id: blockId, className: 'block' }]);
+    if (block)
+      out.push([
+        {
+          header: true,
+          text: block.number + block.label,
+          colspan: span(width + 1),
+          scope: 'colgroup',
+          id: blockId,
+          className: 'block',
+        },
+      ]);
     out.push([
       { header: true, text: '信息内容', scope: 'col', id: labelId },
-      ...columns.map((c, i): GridCell => ({ header: true, text: c.label, colspan: span(spans[i]!), scope: 'col', id: `${blockId}-c-${c.key}` })),
+      ...columns.map((c, i): GridCell => ({
+        header: true,
+        text: c.label,
+        colspan: span(spans[i]!),
+        scope: 'col',
+        id: `${blockId}-c-${c.key}`,
+      })),
     ]);
     for (const row of rows) {
       const rowId = `${prefix}-r-${row.id.replace(/\./g, '-')}`;
       const values = readRow(statistics, table, row);
       out.push([
-        { header: true, text: row.number + row.label, scope: 'row', id: rowId, headers: block ? `${blockId} ${labelId}` : labelId, className: 'row-label' },
+        {
+          header: true,
+          text: row.number + row.label,
+          scope: 'row',
+          id: rowId,
+          headers: block ? `${blockId} ${labelId}` : labelId,
+          className: 'row-label',
+        },
         ...columns.map((c, i): GridCell => ({
-          header: false, text: values[i]!, colspan: span(spans[i]!), headers: [...(block ? [blockId] : []), rowId, `${blockId}-c-${c.key}`].join(' '), className: 'num',
+          header: false,
+          text: values[i]!,
+          colspan: span(spans[i]!),
+          headers: [...(block ? [blockId] : []), rowId, `${blockId}-c-${c.key}`].join(' '),
+          className: 'num',
         })),
       ]);
     }
@@ -186,7 +246,14 @@ function byGroup(table: TableDefinition, statistics: Statistics, prefix: string)
       } else if (level === row.groups.length) {
         const id = `${prefix}-r-${row.id.replace(/\./g, '-')}`;
         groupHeaders[r]!.push(id);
-        cells.push({ header: true, text: row.number + row.label, colspan: span(row.columns.length), rowspan: span(depth - row.groups.length + 1), scope: 'colgroup', id });
+        cells.push({
+          header: true,
+          text: row.number + row.label,
+          colspan: span(row.columns.length),
+          rowspan: span(depth - row.groups.length + 1),
+          scope: 'colgroup',
+          id,
+        });
       }
     });
     headRows.push(cells);
@@ -202,7 +269,10 @@ function byGroup(table: TableDefinition, statistics: Statistics, prefix: string)
     });
   });
   headRows.push(columnRow);
-  return [{ kind: 'head', rows: headRows }, { kind: 'body', rows: [dataRow] }];
+  return [
+    { kind: 'head', rows: headRows },
+    { kind: 'body', rows: [dataRow] },
+  ];
 }
 
 export function tableLayout(table: TableDefinition, statistics: Statistics): TableLayout {
@@ -210,5 +280,9 @@ export function tableLayout(table: TableDefinition, statistics: Statistics): Tab
   const caption = `${table.section}、${table.heading}`;
   if (table.layout === 'byGroup') return { id: prefix, caption, sections: byGroup(table, statistics, prefix) };
   const shared = table.rows.every((r) => r.columns === table.rows[0]!.columns);
-  return { id: prefix, caption, sections: shared ? byRowShared(table, statistics, prefix) : byRowBlocks(table, statistics, prefix) };
+  return {
+    id: prefix,
+    caption,
+    sections: shared ? byRowShared(table, statistics, prefix) : byRowBlocks(table, statistics, prefix),
+  };
 }

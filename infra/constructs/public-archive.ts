@@ -49,7 +49,10 @@ export class PublicArchive extends Construct {
           enableAcceptEncodingBrotli: true,
         }),
         functionAssociations: [
-          { eventType: FunctionEventType.VIEWER_REQUEST, function: new CloudFrontFunction(this, 'FolderIndex', { code: FunctionCode.fromInline(folderIndex) }) },
+          {
+            eventType: FunctionEventType.VIEWER_REQUEST,
+            function: new CloudFrontFunction(this, 'FolderIndex', { code: FunctionCode.fromInline(folderIndex) }),
+          },
         ],
       },
       defaultRootObject: 'index.html',

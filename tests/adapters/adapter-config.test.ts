@@ -30,11 +30,17 @@ describe('readPublishConfig', () => {
 describe('CloudFrontInvalidator', () => {
   it('sends one invalidation batch with every path', async () => {
     const sent: CreateInvalidationCommand[] = [];
-    const invalidator = new CloudFrontInvalidator({ send: async (command: CreateInvalidationCommand) => void sent.push(command) } as never, 'E123');
+    const invalidator = new CloudFrontInvalidator(
+      { send: async (command: CreateInvalidationCommand) => void sent.push(command) } as never,
+      'E123',
+    );
     await invalidator.invalidate(['/reports/a/2023/', '/reports/a/2023/latest.json']);
     await invalidator.invalidate([]);
     expect(sent).toHaveLength(1);
-    expect(sent[0]?.input).toMatchObject({ DistributionId: 'E123', InvalidationBatch: { Paths: { Quantity: 2, Items: ['/reports/a/2023/', '/reports/a/2023/latest.json'] } } });
+    expect(sent[0]?.input).toMatchObject({
+      DistributionId: 'E123',
+      InvalidationBatch: { Paths: { Quantity: 2, Items: ['/reports/a/2023/', '/reports/a/2023/latest.json'] } },
+    });
   });
 });
 

@@ -32,6 +32,8 @@ describe('FileNarrativeRepository', () => {
   it('refuses a narrative that is not UTF-8, naming what it looks like, instead of publishing mojibake', async () => {
     const error = await new FileNarrativeRepository(dir).get('gbk', 2023).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NarrativeFileError);
-    expect((error as Error).message).toContain('gbk-2023.json in the narrative folder: not UTF-8: looks like GBK/GB18030');
+    expect((error as Error).message).toContain(
+      'gbk-2023.json in the narrative folder: not UTF-8: looks like GBK/GB18030',
+    );
   });
 });

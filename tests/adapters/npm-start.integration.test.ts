@@ -14,10 +14,14 @@ afterAll(async () => {
 });
 
 function startStack(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', startScript, '--data-dir', dataDir, '--port', '0', ...args], {
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', startScript, '--data-dir', dataDir, '--port', '0', ...args],
+    {
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -32,35 +36,41 @@ function startStack(args: string[]) {
   return { child, exited, waitFor, output: () => output };
 }
 
-it('prints URLs that answer 200, stops on Ctrl-C, and reuses its data on the next start', { timeout: 120_000 }, async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'nianbao-start-'));
-  const first = startStack([]);
-  await first.waitFor('Press Ctrl-C to stop.');
-  const printed = [...first.output().matchAll(/^(HTML|PDF|All versions):\s+(\S+)$/gm)];
-  const urls = Object.fromEntries(printed.map((m) => [m[1]!, m[2]!]));
-  expect(Object.keys(urls)).toEqual(['HTML', 'PDF', 'All versions']);
-  for (const [name, url] of Object.entries(urls)) {
-    const response = await fetch(url);
-    expect(response.status, name).toBe(200);
-    const body = new Uint8Array(await response.arrayBuffer());
-    if (name === 'PDF') expect(new TextDecoder().decode(body.slice(0, 5))).toBe('%PDF-');
-    if (name === 'HTML') {
-      // The public HTML loads its fonts from the site, never from the publishing machine's files.
-      const html = new TextDecoder().decode(body);
-      expect(html).not.toContain('file:');
-      const font = /url\((\/assets\/fonts\/[^)]+\.woff2)\)/.exec(html)?.[1];
-      const fontResponse = await fetch(new URL(font ?? '/missing', url));
-      expect(fontResponse.status, font).toBe(200);
-      expect(fontResponse.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+it(
+  'prints URLs that answer 200, stops on Ctrl-C, and reuses its data on the next start',
+  { timeout: 120_000 },
+  async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'nianbao-start-'));
+    const first = startStack([]);
+    await first.waitFor('Press Ctrl-C to stop.');
+    const printed = [...first.output().matchAll(/^(HTML|PDF|All versions):\s+(\S+)$/gm)];
+    const urls = Object.fromEntries(printed.map((m) => [m[1]!, m[2]!]));
+    expect(Object.keys(urls)).toEqual(['HTML', 'PDF', 'All versions']);
+    for (const [name, url] of Object.entries(urls)) {
+      const response = await fetch(url);
+      expect(response.status, name).toBe(200);
+      const body = new Uint8Array(await response.arrayBuffer());
+      if (name === 'PDF') expect(new TextDecoder().decode(body.slice(0, 5))).toBe('%PDF-');
+      if (name === 'HTML') {
+        // The public HTML loads its fonts from the site, never from the publishing machine's files.
+        const html = new TextDecoder().decode(body);
+        expect(html).not.toContain('file:');
+        const font = /url\((\/assets\/fonts\/[^)]+\.woff2)\)/.exec(html)?.[1];
+        const fontResponse = await fetch(new URL(font ?? '/missing', url));
+        expect(fontResponse.status, font).toBe(200);
+        expect(fontResponse.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      }
+      expect(response.headers.get('cache-control')).toBe(
+        name === 'All versions' ? 'public, max-age=60' : 'public, max-age=31536000, immutable',
+      );
     }
-    expect(response.headers.get('cache-control')).toBe(name === 'All versions' ? 'public, max-age=60' : 'public, max-age=31536000, immutable');
-  }
-  expect(first.output()).toMatch(/published lvliang-lishi 2023 v1\n/);
-  first.child.kill('SIGINT');
-  expect(await first.exited).toBe(0);
-  expect(first.output()).toContain('local stack: stopped');
+    expect(first.output()).toMatch(/published lvliang-lishi 2023 v1\n/);
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toContain('local stack: stopped');
 
-  const second = startStack(['--exit-after-publish']);
-  expect(await second.exited).toBe(0);
-  expect(second.output()).toContain('published lvliang-lishi 2023 v1 (unchanged: the existing version)');
-});
+    const second = startStack(['--exit-after-publish']);
+    expect(await second.exited).toBe(0);
+    expect(second.output()).toContain('published lvliang-lishi 2023 v1 (unchanged: the existing version)');
+  },
+);

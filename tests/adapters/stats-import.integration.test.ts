@@ -16,7 +16,9 @@ describe('stats import (dynalite)', () => {
   let dir = '';
   const record = splitReport(sampleReport('lvliang-lishi')).statistics;
   const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(statisticsCsv(record));
-  const itemCount = async () => (await dynamoDocumentClient(stores.config).send(new ScanCommand({ TableName: stores.config.table }))).Items?.length ?? 0;
+  const itemCount = async () =>
+    (await dynamoDocumentClient(stores.config).send(new ScanCommand({ TableName: stores.config.table }))).Items
+      ?.length ?? 0;
 
   beforeAll(async () => {
     stores = await localAwsStores('stats');
@@ -25,9 +27,21 @@ describe('stats import (dynalite)', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   const bad: [string, (lines: string[]) => string[], RegExp][] = [
-    ['a line missing a column', (l) => l.map((x) => (x.startsWith('applications.granted,') ? x.split(',').slice(0, -1).join(',') : x)), /^line \d+: no value for applications\.granted\.total/],
-    ['text in a number cell', (l) => l.map((x) => (x.startsWith('applications.received,') ? x.replace(',30,', ',thirty,') : x)), /^line \d+: applications\.received\.naturalPerson should be an integer ≥ 0, got "thirty"/],
-    ['an unknown cell id', (l) => l.map((x) => x.replace('row,label,naturalPerson,', 'row,label,naturalPersonz,')), /^line \d+: applications\.received\.naturalPersonz is not a cell/],
+    [
+      'a line missing a column',
+      (l) => l.map((x) => (x.startsWith('applications.granted,') ? x.split(',').slice(0, -1).join(',') : x)),
+      /^line \d+: no value for applications\.granted\.total/,
+    ],
+    [
+      'text in a number cell',
+      (l) => l.map((x) => (x.startsWith('applications.received,') ? x.replace(',30,', ',thirty,') : x)),
+      /^line \d+: applications\.received\.naturalPerson should be an integer ≥ 0, got "thirty"/,
+    ],
+    [
+      'an unknown cell id',
+      (l) => l.map((x) => x.replace('row,label,naturalPerson,', 'row,label,naturalPersonz,')),
+      /^line \d+: applications\.received\.naturalPersonz is not a cell/,
+    ],
   ];
   for (const [name, edit, message] of bad) {
     it(`refuses ${name}, naming the line and cell, and writes nothing`, async () => {
@@ -44,7 +58,10 @@ describe('stats import (dynalite)', () => {
   it('stores a good CSV as one item keyed by cell id, and reads it back', async () => {
     const file = join(dir, 'good.csv');
     await writeFile(file, csv);
-    expect(await importStatistics({ name: file, bytes: await readFile(file) }, {}, stores.statistics)).toEqual({ ok: true, value: [{ agency: 'lvliang-lishi', year: 2023 }] });
+    expect(await importStatistics({ name: file, bytes: await readFile(file) }, {}, stores.statistics)).toEqual({
+      ok: true,
+      value: [{ agency: 'lvliang-lishi', year: 2023 }],
+    });
     const stored = await stores.statistics.get('lvliang-lishi', 2023);
     expect(stored && statisticsCsv(stored)).toEqual(statisticsCsv(record));
     expect((await stores.statistics.listYear(2023)).map((r) => r.agency)).toEqual(['lvliang-lishi']);

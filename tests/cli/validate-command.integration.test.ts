@@ -41,21 +41,29 @@ describe('nianbao validate', () => {
     last.year = 2022;
     last.issuedOn = '2023-01-20';
     (last.statistics.applications as Record<string, Record<string, number>>).carriedForward!.naturalPerson = 1;
-    const { code, stdout } = await nianbao('validate', fixturePath, '--previous', writeJson('last.json', last), '--json');
+    const { code, stdout } = await nianbao(
+      'validate',
+      fixturePath,
+      '--previous',
+      writeJson('last.json', last),
+      '--json',
+    );
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as { findings: { rule: string }[] };
     expect(report.findings.map((f) => f.rule)).toContain('R5');
     expect(report.findings.map((f) => f.rule)).toContain('R11');
   });
 
-  it('exits 2 naming both reports when --previous is not the same agency\'s report of the year before', async () => {
+  it("exits 2 naming both reports when --previous is not the same agency's report of the year before", async () => {
     const later = fixtureJson();
     later.year = 2024;
     const laterPath = writeJson('later.json', later);
     const { code, stderr, stdout } = await nianbao('validate', fixturePath, '--previous', laterPath);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain('本报告为 吕梁市离石区人民政府（lvliang-lishi）2023 年，所给上年度报告为 吕梁市离石区人民政府（lvliang-lishi）2024 年');
+    expect(stderr).toContain(
+      '本报告为 吕梁市离石区人民政府（lvliang-lishi）2023 年，所给上年度报告为 吕梁市离石区人民政府（lvliang-lishi）2024 年',
+    );
     noStackTrace(stderr);
   });
 
@@ -85,7 +93,15 @@ describe('nianbao validate', () => {
     const { statistics, ...narrative } = fixtureJson();
     const record = { agency: 'lvliang-lishi', year: 2023, template: '2021', statistics };
     const out = join(dir, 'merged.json');
-    const merged = await nianbao('merge', '--narrative', writeJson('n.json', narrative), '--statistics', writeJson('s.json', record), '--out', out);
+    const merged = await nianbao(
+      'merge',
+      '--narrative',
+      writeJson('n.json', narrative),
+      '--statistics',
+      writeJson('s.json', record),
+      '--out',
+      out,
+    );
     expect(merged.code).toBe(0);
     expect((await nianbao('validate', out)).code).toBe(0);
   });

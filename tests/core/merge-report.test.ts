@@ -4,7 +4,12 @@ import { fixtureReport } from './report-builders';
 
 const fixture = fixtureReport();
 const { statistics, ...narrative } = fixture;
-const record: StatisticsRecord = { agency: fixture.agency.code, year: fixture.year, template: fixture.template, statistics };
+const record: StatisticsRecord = {
+  agency: fixture.agency.code,
+  year: fixture.year,
+  template: fixture.template,
+  statistics,
+};
 
 function withBody(body: string): NarrativeSource {
   return { ...narrative, narrative: { ...narrative.narrative, overview: [{ heading: '依申请公开情况', body }] } };
@@ -17,15 +22,25 @@ describe('mergeReport', () => {
   });
 
   it('resolves references to their values and never evaluates anything else', () => {
-    const merged = mergeReport(withBody('受理{{ applications.received.total }}件，予以公开{{applications.granted.total}}件。{{#each x}}'), record);
+    const merged = mergeReport(
+      withBody('受理{{ applications.received.total }}件，予以公开{{applications.granted.total}}件。{{#each x}}'),
+      record,
+    );
     expect(merged.ok).toBe(false);
-    const clean = mergeReport(withBody('受理{{ applications.received.total }}件，予以公开{{applications.granted.total}}件。<b>{{proactive.fees.amount}}</b>'), record);
+    const clean = mergeReport(
+      withBody(
+        '受理{{ applications.received.total }}件，予以公开{{applications.granted.total}}件。<b>{{proactive.fees.amount}}</b>',
+      ),
+      record,
+    );
     expect(clean.ok && clean.value.narrative.overview[0]!.body).toBe('受理30件，予以公开10件。<b>18.2</b>');
   });
 
   it('reports an unknown reference as R10 with its location', () => {
     const merged = mergeReport(withBody('一\n二{{applications.received.totl}}'), record);
-    expect(merged.ok ? [] : merged.error).toEqual([expect.objectContaining({ rule: 'R10', location: 'narrative.overview[0].body', line: 2 })]);
+    expect(merged.ok ? [] : merged.error).toEqual([
+      expect.objectContaining({ rule: 'R10', location: 'narrative.overview[0].body', line: 2 }),
+    ]);
   });
 
   it('refuses parts that belong to different reports', () => {

@@ -80,7 +80,11 @@ describe('parseReport (rule S1)', () => {
 
   it('rejects unknown fields and bad dates, one finding each', () => {
     const doc = { ...fixtureJson(), issuedOn: '2024-02-30', colour: 'red' };
-    expect(problems(doc).map((f) => f.location).sort()).toEqual(['colour', 'issuedOn']);
+    expect(
+      problems(doc)
+        .map((f) => f.location)
+        .sort(),
+    ).toEqual(['colour', 'issuedOn']);
   });
 
   it('rejects an agency code that would not be a safe archive path', () => {

@@ -46,8 +46,9 @@ describe('a document with S1 findings still gets every rule whose inputs are wel
     (doc.statistics.applications as Record<string, Record<string, unknown>>).granted!.naturalPerson = '十';
     const report = validateDocument(doc);
     expect(rulesOf(report)).toContain('R4');
-    expect(report.findings.filter((f) => f.cells.includes('applications.granted.naturalPerson')).map((f) => f.rule))
-      .toEqual(['S1']);
+    expect(
+      report.findings.filter((f) => f.cells.includes('applications.granted.naturalPerson')).map((f) => f.rule),
+    ).toEqual(['S1']);
     expect(report.skipped.find((s) => s.rule === 'R3')?.reason.zh).toContain('涉及这些单元格的等式未核对');
   });
 
@@ -58,7 +59,7 @@ describe('a document with S1 findings still gets every rule whose inputs are wel
   });
 });
 
-describe('last year\'s report must be the same agency and the year before', () => {
+describe("last year's report must be the same agency and the year before", () => {
   const report = fixtureReport();
   const lastYear = { ...report, year: report.year - 1 };
   it.each([
@@ -79,7 +80,7 @@ describe('last year\'s report must be the same agency and the year before', () =
     expect(() => validateDocument(fixtureJson(), previous)).toThrow(PreviousReportMismatchError);
   });
 
-  it('accepts the same agency\'s report of the year before', () => {
+  it("accepts the same agency's report of the year before", () => {
     expect(previousReportProblem(report, lastYear)).toBeUndefined();
     expect(rulesOf(validateReport(report, lastYear))).not.toContain('R5');
   });

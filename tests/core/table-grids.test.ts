@@ -9,8 +9,24 @@ describe('table grids (CSV layout)', () => {
     const [proactive, applications, review] = tableGrids(fixtureReport());
     expect(proactive!.rows[0]).toEqual(['row', 'label', 'issued', 'repealed', 'inForce']);
     expect(proactive!.rows[1]).toEqual(['', '', '本年制发件数', '本年废止件数', '现行有效件数']);
-    expect(proactive!.rows[3]).toEqual(['proactive.normativeDocuments', '第二十条第（一）项 行政规范性文件', '0', '16', '16']);
-    expect(applications!.rows.find((r) => r[0] === 'applications.unavailable.notHeld')).toEqual(['applications.unavailable.notHeld', '三（四）1.本机关不掌握相关政府信息', '12', '0', '0', '0', '0', '0', '12']);
+    expect(proactive!.rows[3]).toEqual([
+      'proactive.normativeDocuments',
+      '第二十条第（一）项 行政规范性文件',
+      '0',
+      '16',
+      '16',
+    ]);
+    expect(applications!.rows.find((r) => r[0] === 'applications.unavailable.notHeld')).toEqual([
+      'applications.unavailable.notHeld',
+      '三（四）1.本机关不掌握相关政府信息',
+      '12',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '12',
+    ]);
     expect(review!.fileName).toBe('table-4-review-litigation.csv');
   });
 
@@ -26,7 +42,10 @@ describe('table grids (CSV layout)', () => {
     grid.find((r) => r[0] === 'proactive.fees')![2] = '18.20';
     grid.find((r) => r[0] === 'proactive.licensing')![2] = '';
     const parsed = parseStatisticsGrid('2021', grid);
-    expect(parsed.ok && parsed.value.proactive).toMatchObject({ fees: { amount: '18.20' }, licensing: { decisions: null } });
+    expect(parsed.ok && parsed.value.proactive).toMatchObject({
+      fees: { amount: '18.20' },
+      licensing: { decisions: null },
+    });
   });
 
   it('names the line and cell of text in a number cell, an unknown row, and a missing column', () => {
@@ -39,9 +58,16 @@ describe('table grids (CSV layout)', () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     const byLine = Object.fromEntries(parsed.error.flatMap((e) => (e.line ? [[e.line, e] as const] : [])));
-    expect(byLine[line('applications.granted') + 1]).toMatchObject({ cells: ['applications.granted.commercial'], actual: '十' });
-    expect(byLine[line('applications.granted') + 1]!.message.zh).toContain('三（一）予以公开 · 法人或其他组织·商业企业');
-    expect(byLine[line('applications.carriedOverr') + 1]!.message.en).toContain('applications.carriedOverr is not a row');
+    expect(byLine[line('applications.granted') + 1]).toMatchObject({
+      cells: ['applications.granted.commercial'],
+      actual: '十',
+    });
+    expect(byLine[line('applications.granted') + 1]!.message.zh).toContain(
+      '三（一）予以公开 · 法人或其他组织·商业企业',
+    );
+    expect(byLine[line('applications.carriedOverr') + 1]!.message.en).toContain(
+      'applications.carriedOverr is not a row',
+    );
     expect(byLine[line('reviewLitigation.review') + 1]!.cells).toEqual(['reviewLitigation.review.total']);
     // The misspelt row leaves the real one missing: named once, with all its cells.
     const missing = parsed.error.filter((e) => e.line === undefined);

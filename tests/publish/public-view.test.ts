@@ -6,13 +6,27 @@ import type { PublicationRecord } from '../../functions/publish/ports';
 import { buildPublicView } from '../../functions/publish/public-view';
 import { renderPublicViewPage } from '../../functions/publish/public-view-page';
 
-const files = ['report.html', 'report.pdf', 'report.json', 'table-3-applications.csv'].map((name) => ({ name, sha256: 'x', size: 1, type: 't' }));
+const files = ['report.html', 'report.pdf', 'report.json', 'table-3-applications.csv'].map((name) => ({
+  name,
+  sha256: 'x',
+  size: 1,
+  type: 't',
+}));
 
 function record(version: number, changeNote: string | null = null): PublicationRecord {
   return {
-    version, inputHash: `h${version}`, status: 'published', owner: 'o', leaseUntil: 0, createdAt: '2024-01-30T00:00:00Z',
-    publishedAt: `2024-01-3${version}T00:00:00Z`, changeNote, approver: null, title: '某区2023年政府信息公开工作年度报告',
-    files, validation: { errors: 0, warnings: 0 },
+    version,
+    inputHash: `h${version}`,
+    status: 'published',
+    owner: 'o',
+    leaseUntil: 0,
+    createdAt: '2024-01-30T00:00:00Z',
+    publishedAt: `2024-01-3${version}T00:00:00Z`,
+    changeNote,
+    approver: null,
+    title: '某区2023年政府信息公开工作年度报告',
+    files,
+    validation: { errors: 0, warnings: 0 },
   };
 }
 
@@ -27,7 +41,13 @@ describe('public view', () => {
   it('offers every file of every version, with the change note, and escapes what it prints', () => {
     const records = [record(1), record(2, '<script>x</script>更正')];
     const html = renderPublicViewPage(buildPublicView({ agency: 'a', year: 2023 }, records));
-    for (const href of ['v1/report.json', 'v1/table-3-applications.csv', 'v2/report.html', 'v2/report.pdf', 'v2/manifest.json']) {
+    for (const href of [
+      'v1/report.json',
+      'v1/table-3-applications.csv',
+      'v2/report.html',
+      'v2/report.pdf',
+      'v2/manifest.json',
+    ]) {
       expect(html).toContain(`href="${href}"`);
     }
     expect(html).toContain('数据（JSON）');

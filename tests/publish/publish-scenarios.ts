@@ -5,7 +5,12 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { parseReport } from '../../functions/core/report/parse-report';
 import type { ReportDocument } from '../../functions/core/report/report-document';
-import { immutableCacheControl, publicViewKeys, versionFileKey, type ReportKey } from '../../functions/publish/archive-keys';
+import {
+  immutableCacheControl,
+  publicViewKeys,
+  versionFileKey,
+  type ReportKey,
+} from '../../functions/publish/archive-keys';
 import { inputHash, sha256Hex } from '../../functions/publish/input-hash';
 import type { Manifest } from '../../functions/publish/manifest';
 import type { ArtifactStore, CdnInvalidator, PublicationRepository } from '../../functions/publish/ports';
@@ -73,7 +78,12 @@ export async function expectVersionsIntact(store: ArtifactStore, key: ReportKey,
     const manifest = decode(await store.get(versionFileKey(key, version, 'manifest.json'))) as Manifest;
     expect(manifest.version).toBe(version);
     expect(manifest.supersedes).toBe(version > 1 ? version - 1 : null);
-    expect(manifest.files.map((f) => f.name).sort()).toEqual(['applications.csv', 'report.html', 'report.json', 'report.pdf']);
+    expect(manifest.files.map((f) => f.name).sort()).toEqual([
+      'applications.csv',
+      'report.html',
+      'report.json',
+      'report.pdf',
+    ]);
     for (const file of manifest.files) {
       const body = await store.get(versionFileKey(key, version, file.name));
       expect(body && sha256Hex(body), `${file.name} of v${version}`).toBe(file.sha256);
@@ -132,7 +142,10 @@ export function publishScenarios(makePorts: () => ScenarioPorts, uniqueAgency: (
     expect(second).toMatchObject({ version: 2, reused: false });
     const view = await publicView(ports.store, key);
     expect(view.latest?.version).toBe(2);
-    expect(view.index?.versions.map((v) => [v.version, v.changeNote])).toEqual([[2, '更正第三部分数字'], [1, null]]);
+    expect(view.index?.versions.map((v) => [v.version, v.changeNote])).toEqual([
+      [2, '更正第三部分数字'],
+      [1, null],
+    ]);
     await expectVersionsIntact(ports.store, key, [1, 2]);
   });
 
@@ -174,7 +187,11 @@ export function publishScenarios(makePorts: () => ScenarioPorts, uniqueAgency: (
     const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => publish(i)));
     expect(outcomes.map((o) => o.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(outcomes.every((o) => !o.reused)).toBe(true);
-    await expectVersionsIntact(ports.store, key, outcomes.map((o) => o.version));
+    await expectVersionsIntact(
+      ports.store,
+      key,
+      outcomes.map((o) => o.version),
+    );
     const view = await publicView(ports.store, key);
     expect(view.latest?.version).toBe(20);
     expect(view.index?.versions.map((v) => v.version)).toEqual(Array.from({ length: 20 }, (_, i) => 20 - i));
@@ -197,7 +214,10 @@ export function publishScenarios(makePorts: () => ScenarioPorts, uniqueAgency: (
     const agency = uniqueAgency('conflict');
     const key = { agency, year: 2023 };
     const squatter = new TextEncoder().encode('not ours');
-    await ports.store.put(versionFileKey(key, 1, 'report.pdf'), squatter, { contentType: 'application/pdf', cacheControl: immutableCacheControl });
+    await ports.store.put(versionFileKey(key, 1, 'report.pdf'), squatter, {
+      contentType: 'application/pdf',
+      cacheControl: immutableCacheControl,
+    });
     await expect(publishAndShow(sampleRequest(sampleReport(agency)), deps(ports))).rejects.toThrow(/never overwritten/);
     expect(await ports.store.get(versionFileKey(key, 1, 'report.pdf'))).toEqual(squatter);
     expect((await publicView(ports.store, key)).latest).toBeUndefined();

@@ -5,7 +5,11 @@ import { publishAndShow, publishScenarios, sampleReport, sampleRequest } from '.
 
 describe('publishVersion and updatePublicView (in-memory ports)', () => {
   publishScenarios(
-    () => ({ store: new MemoryArtifactStore(), publications: new MemoryPublicationRepository(), cdn: new RecordingCdn() }),
+    () => ({
+      store: new MemoryArtifactStore(),
+      publications: new MemoryPublicationRepository(),
+      cdn: new RecordingCdn(),
+    }),
     (name) => `mem-${name}`,
   );
 });
@@ -38,11 +42,17 @@ describe('publish requests', () => {
   });
 
   it('a correction reads the top slot and the records before writing the view', async () => {
-    const deps = { store: new MemoryArtifactStore(), publications: counted(new MemoryPublicationRepository()), cdn: new RecordingCdn() };
+    const deps = {
+      store: new MemoryArtifactStore(),
+      publications: counted(new MemoryPublicationRepository()),
+      cdn: new RecordingCdn(),
+    };
     await publishAndShow(sampleRequest(sampleReport('mem-requests-2')), deps);
     const before = { ...deps.publications.calls };
     await publishAndShow(sampleRequest(sampleReport('mem-requests-2', 1), '更正'), deps);
-    const calls = Object.fromEntries(Object.entries(deps.publications.calls).map(([name, n]) => [name, n - (before[name] ?? 0)]));
+    const calls = Object.fromEntries(
+      Object.entries(deps.publications.calls).map(([name, n]) => [name, n - (before[name] ?? 0)]),
+    );
     expect(calls).toEqual({ claimSlot: 2, topSlot: 1, markPublished: 1, listPublished: 2 });
   });
 });

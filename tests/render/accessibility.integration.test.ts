@@ -33,7 +33,9 @@ async function violations(html: string): Promise<string[]> {
   await page.setViewport({ width: 1024, height: 1400 });
   await page.setContent(html, { waitUntil: 'load' });
   await page.addScriptTag({ path: axePath });
-  const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as { violations: AxeViolation[] };
+  const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as {
+    violations: AxeViolation[];
+  };
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
@@ -47,7 +49,9 @@ describe('accessibility of the HTML', () => {
   });
 
   it('(the harness itself reports a page without lang and an unlabeled table region)', async () => {
-    const found = await violations('<!DOCTYPE html><html><head><title>x</title></head><body><main><div tabindex="0" role="region"><table><tr><td>1</td></tr></table></div></main></body></html>');
+    const found = await violations(
+      '<!DOCTYPE html><html><head><title>x</title></head><body><main><div tabindex="0" role="region"><table><tr><td>1</td></tr></table></div></main></body></html>',
+    );
     expect(found.map((v) => v.split(':')[0])).toEqual(expect.arrayContaining(['html-has-lang']));
   });
 

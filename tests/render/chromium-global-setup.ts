@@ -19,7 +19,10 @@ export default async function setup(project: TestProject) {
   if (!lambdaFonts) throw new Error('no non-CJK font folder for the test browser');
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-nocjk-'));
   const config = join(dir, 'fonts.conf');
-  writeFileSync(config, `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${lambdaFonts}</dir><cachedir>${join(dir, 'cache')}</cachedir></fontconfig>\n`);
+  writeFileSync(
+    config,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${lambdaFonts}</dir><cachedir>${join(dir, 'cache')}</cachedir></fontconfig>\n`,
+  );
   const browser = await launchChromium({ executablePath, env: { FONTCONFIG_FILE: config } });
   project.provide('chromiumWsEndpoint', browser.wsEndpoint());
   return async () => {

@@ -30,12 +30,14 @@ let printer: PdfPrinter;
 
 beforeAll(async () => {
   printer = createPdfPrinter({ browserWSEndpoint: inject('chromiumWsEndpoint'), concurrency: 2 });
-  await Promise.all(cases.map(async ({ file, document }) => {
-    const report = parseCorpusReport(document, file);
-    const draft = validateReport(report).errors > 0;
-    const { pdf } = await renderReport(report, printer, { draft });
-    printed.set(file, { report, pages: await pageFills(pdf) });
-  }));
+  await Promise.all(
+    cases.map(async ({ file, document }) => {
+      const report = parseCorpusReport(document, file);
+      const draft = validateReport(report).errors > 0;
+      const { pdf } = await renderReport(report, printer, { draft });
+      printed.set(file, { report, pages: await pageFills(pdf) });
+    }),
+  );
 }, 120_000);
 
 afterAll(() => printer.close());
@@ -52,7 +54,8 @@ describe('the printed corpus', () => {
     const fills = pages.map((p) => Math.round(p.fill * 100));
     console.log(`${file}: page fill % ${fills.join(' ')}`);
     const short = pages.flatMap((p, i) =>
-      (p.fill < 0.5 && !mayBeShort(i, pages) ? [`page ${i + 1}: ${fills[i]}%`] : []));
+      p.fill < 0.5 && !mayBeShort(i, pages) ? [`page ${i + 1}: ${fills[i]}%`] : [],
+    );
     expect(short).toEqual([]);
   });
 

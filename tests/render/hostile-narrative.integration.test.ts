@@ -23,7 +23,10 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  printer = createPdfPrinter({ browserWSEndpoint: inject('chromiumWsEndpoint'), onBlockedRequest: (url) => blocked.push(url) });
+  printer = createPdfPrinter({
+    browserWSEndpoint: inject('chromiumWsEndpoint'),
+    onBlockedRequest: (url) => blocked.push(url),
+  });
 });
 
 afterAll(async () => {
@@ -43,7 +46,14 @@ function hostile(): ReportDocument {
     `<svg onload="fetch('${base}/svg')"></svg> <object data="${base}/object"></object>`,
     '{{#each statistics}}模板{{/each}} {{{agency.issuer}}}',
   ].join('\n\n');
-  return { ...report, narrative: { ...report.narrative, problems: attack, overview: [{ heading: `<img src=${base}/heading>`, body: attack }] } };
+  return {
+    ...report,
+    narrative: {
+      ...report.narrative,
+      problems: attack,
+      overview: [{ heading: `<img src=${base}/heading>`, body: attack }],
+    },
+  };
 }
 
 describe('a hostile narrative', () => {

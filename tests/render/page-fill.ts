@@ -29,7 +29,12 @@ function lines(items: readonly Item[]): string[] {
   }
   return [...byBaseline.entries()]
     .sort(([a], [b]) => b - a)
-    .map(([, row]) => row.sort((a, b) => a.transform[4]! - b.transform[4]!).map((i) => i.str).join(''))
+    .map(([, row]) =>
+      row
+        .sort((a, b) => a.transform[4]! - b.transform[4]!)
+        .map((i) => i.str)
+        .join(''),
+    )
     .map((line) => line.replace(/\s+/g, ''));
 }
 
@@ -50,7 +55,10 @@ export async function pageFills(bytes: Uint8Array): Promise<PageFill[]> {
       const lowest = Math.min(...inBox.map((item) => item.transform[5] as number));
       fills.push({
         fill: inBox.length === 0 ? 0 : (boxTop - lowest) / boxHeight,
-        text: items.map((item) => item.str).join('').replace(/\s+/g, ''),
+        text: items
+          .map((item) => item.str)
+          .join('')
+          .replace(/\s+/g, ''),
         lines: lines(items),
         lastLine: lines(inBox).at(-1) ?? '',
       });

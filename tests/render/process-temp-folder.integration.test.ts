@@ -13,7 +13,10 @@ describe('processTempFolder', () => {
       require('node:fs').writeFileSync(folder + '/a.ttf', 'x');
       console.log(JSON.stringify({ folder, during: require('node:fs').existsSync(folder + '/a.ttf') }));
     });`;
-    const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
     const { folder, during } = JSON.parse(out.trim()) as { folder: string; during: boolean };
     expect(during).toBe(true);
     expect(existsSync(folder)).toBe(false);

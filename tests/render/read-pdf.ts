@@ -20,11 +20,18 @@ interface OutlineNode {
   items: OutlineNode[];
 }
 
-const flatten = (nodes: readonly OutlineNode[] | null): string[] => (nodes ?? []).flatMap((n) => [n.title, ...flatten(n.items)]);
+const flatten = (nodes: readonly OutlineNode[] | null): string[] =>
+  (nodes ?? []).flatMap((n) => [n.title, ...flatten(n.items)]);
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
   const raw = new TextDecoder('latin1').decode(bytes);
-  const pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+  const pdf = await getDocument({
+    data: bytes.slice(),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: 0,
+  }).promise;
   try {
     const pages: string[] = [];
     const numbers: string[] = [];
@@ -33,7 +40,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
       const content = await page.getTextContent();
       const items = content.items.flatMap((item) => ('str' in item ? [item.str] : []));
       pages.push(items.join('').replace(/\s+/g, ''));
-      for (const item of items) for (const token of item.trim().split(/\s+/)) if (/^-?\d+(\.\d+)?$/.test(token)) numbers.push(token);
+      for (const item of items)
+        for (const token of item.trim().split(/\s+/)) if (/^-?\d+(\.\d+)?$/.test(token)) numbers.push(token);
     }
     const markInfo = (await pdf.getMarkInfo()) as { Marked?: boolean } | null;
     const { info } = await pdf.getMetadata();
@@ -53,7 +61,10 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
 }
 
 /** Whether `needles` occur in `haystack` in order (not necessarily adjacent). */
-export function isSubsequence(needles: readonly string[], haystack: readonly string[]): { ok: boolean; missingAt: number } {
+export function isSubsequence(
+  needles: readonly string[],
+  haystack: readonly string[],
+): { ok: boolean; missingAt: number } {
   let k = 0;
   for (const item of haystack) if (k < needles.length && item === needles[k]) k++;
   return { ok: k === needles.length, missingAt: k };

@@ -27,7 +27,14 @@ describe('nianbao render', () => {
     const result = await nianbao('render', 'samples/lishi-2023.json', '--out', out);
     expect(result.code).toBe(0);
     const files = readdirSync(out);
-    for (const name of ['report.html', 'report.pdf', 'report.json', 'table-2-proactive.csv', 'table-3-applications.csv', 'table-4-review-litigation.csv']) {
+    for (const name of [
+      'report.html',
+      'report.pdf',
+      'report.json',
+      'table-2-proactive.csv',
+      'table-3-applications.csv',
+      'table-4-review-litigation.csv',
+    ]) {
       expect(files).toContain(name);
       expect(result.stdout).toContain(join(out, name));
     }

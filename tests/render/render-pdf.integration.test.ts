@@ -9,7 +9,14 @@ import { renderReport } from '../../functions/render/render-report';
 import { lishi2023, report2019 } from './render-fixtures';
 import { isSubsequence, readPdf, type PdfFacts } from './read-pdf';
 
-const sectionHeadings = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+const sectionHeadings = [
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+];
 
 const report = lishi2023();
 let printer: PdfPrinter;
@@ -21,12 +28,20 @@ const report19 = report2019();
 
 beforeAll(async () => {
   printer = createPdfPrinter({ browserWSEndpoint: inject('chromiumWsEndpoint') });
-  const [normal, forced, of2019] = await Promise.all([renderReport(report, printer), renderReport(report, printer, { draft: true }), renderReport(report19, printer)]);
+  const [normal, forced, of2019] = await Promise.all([
+    renderReport(report, printer),
+    renderReport(report, printer, { draft: true }),
+    renderReport(report19, printer),
+  ]);
   pdf = await readPdf(normal.pdf);
   draft = await readPdf(forced.pdf);
   old = await readPdf(of2019.pdf);
   // 三 fits one page as printed; in larger type (13pt) it runs over three, which shows the header repeating.
-  large = await readPdf(await printer.print(normal.html.replace('</head>', '<style>@media print { table { font-size: 13pt !important; } }</style></head>')));
+  large = await readPdf(
+    await printer.print(
+      normal.html.replace('</head>', '<style>@media print { table { font-size: 13pt !important; } }</style></head>'),
+    ),
+  );
 }, 60_000);
 
 afterAll(() => printer.close());
@@ -81,7 +96,9 @@ describe('the printed 2023 fixture', () => {
     const values = cellsOf('2019').map((cell) => String(readCell(report19.statistics, cell.path)));
     expect(isSubsequence(values, old.numbers)).toEqual({ ok: true, missingAt: values.length });
     for (const heading of sectionHeadings) expect(old.outline, heading).toContain(heading);
-    old.pages.forEach((text, i) => expect(text.includes(`第${i + 1}页共${old.pages.length}页`), `page ${i + 1}`).toBe(true));
+    old.pages.forEach((text, i) =>
+      expect(text.includes(`第${i + 1}页共${old.pages.length}页`), `page ${i + 1}`).toBe(true),
+    );
   });
 
   it('marks every page of a forced print as a draft', () => {

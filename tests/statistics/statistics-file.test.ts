@@ -36,7 +36,9 @@ describe('statistics CSV', () => {
     const broken = [...lines];
     broken[i] = (broken[i] as string).replace(/,30,/, ',三十,');
     const parsed = parseStatisticsCsv(broken.join('\n'));
-    expect(!parsed.ok && parsed.error).toEqual([expect.objectContaining({ line: i + 1, cells: ['applications.received.naturalPerson'], actual: '三十' })]);
+    expect(!parsed.ok && parsed.error).toEqual([
+      expect.objectContaining({ line: i + 1, cells: ['applications.received.naturalPerson'], actual: '三十' }),
+    ]);
   });
 
   it('an unknown cell id names the line and the id', () => {
@@ -44,7 +46,10 @@ describe('statistics CSV', () => {
     const broken = [...lines];
     broken[i] = (broken[i] as string).replace('naturalPerson', 'naturalPersons');
     const parsed = parseStatisticsCsv(broken.join('\n'));
-    expect(!parsed.ok && parsed.error[0]).toMatchObject({ line: i + 3, cells: ['applications.received.naturalPersons'] });
+    expect(!parsed.ok && parsed.error[0]).toMatchObject({
+      line: i + 3,
+      cells: ['applications.received.naturalPersons'],
+    });
   });
 
   it('needs to know whose statistics they are', () => {
@@ -65,7 +70,14 @@ describe('statistics JSON', () => {
     const apps = record.statistics.applications as Record<string, Record<string, unknown>>;
     const bad = {
       ...record,
-      statistics: { ...record.statistics, applications: { ...apps, received: { ...apps.received, naturalPerson: '30', extra: 1 }, granted: { ...apps.granted, total: undefined } } },
+      statistics: {
+        ...record.statistics,
+        applications: {
+          ...apps,
+          received: { ...apps.received, naturalPerson: '30', extra: 1 },
+          granted: { ...apps.granted, total: undefined },
+        },
+      },
     };
     const parsed = parseStatisticsJson(JSON.parse(JSON.stringify(bad)));
     expect(!parsed.ok && parsed.error.map((f) => f.location).sort()).toEqual([

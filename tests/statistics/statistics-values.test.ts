@@ -120,7 +120,8 @@ describe('amounts in a report', () => {
   });
 });
 
-const digits = (maxLength: number) => fc.string({ unit: fc.constantFrom(...Array.from('0123456789')), minLength: 1, maxLength });
+const digits = (maxLength: number) =>
+  fc.string({ unit: fc.constantFrom(...Array.from('0123456789')), minLength: 1, maxLength });
 
 /** What each kind of cell may hold: blanks, the largest integers, amounts as numbers and as decimal text. */
 const cellValue = {
@@ -201,15 +202,16 @@ describe('statistics CSV encodings', () => {
     const bytes = iconv.encode(`\ufeff${plain}`, encoding);
     expect(await importBytes(bytes)).toEqual({
       ok: false,
-      error: { kind: 'unreadable', message: `from-excel.csv: not UTF-8 or GB18030: ${says}; save it as UTF-8 or GB18030` },
+      error: {
+        kind: 'unreadable',
+        message: `from-excel.csv: not UTF-8 or GB18030: ${says}; save it as UTF-8 or GB18030`,
+      },
     });
   });
 
   it('refuses UTF-16 without a BOM and bytes that are neither UTF-8 nor GB18030', async () => {
     const noBom = await importBytes(iconv.encode(plain, 'utf16le'));
-    expect(!noBom.ok && noBom.error.kind === 'unreadable' && noBom.error.message).toContain(
-      'looks like UTF-16 LE',
-    );
+    expect(!noBom.ok && noBom.error.kind === 'unreadable' && noBom.error.message).toContain('looks like UTF-16 LE');
     const junk = new Uint8Array([...new TextEncoder().encode('# agency=x\n'), 0xff, 0xff, 0x80]);
     const refused = await importBytes(junk);
     expect(!refused.ok && refused.error.kind === 'unreadable' && refused.error.message).toBe(

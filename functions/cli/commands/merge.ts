@@ -26,7 +26,10 @@ export function registerMergeCommand(program: Command): void {
 }
 
 async function mergeCommand(options: MergeOptions): Promise<number> {
-  const [narrative, statistics] = await Promise.all([readJsonFile(options.narrative), readJsonFile(options.statistics)]);
+  const [narrative, statistics] = await Promise.all([
+    readJsonFile(options.narrative),
+    readJsonFile(options.statistics),
+  ]);
   const refusals = [narrative, statistics].flatMap((r) => (r.ok ? [] : [r.error]));
   if (!narrative.ok || !statistics.ok) {
     console.error(refusals.map((r) => r.message).join('\n'));

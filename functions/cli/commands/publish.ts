@@ -26,12 +26,14 @@ interface PublishOptions {
 export function registerPublishCommand(program: Command): void {
   program
     .command('publish')
-    .description('validate, render and publish reports as new immutable versions (identical content returns the existing version)')
+    .description(
+      'validate, render and publish reports as new immutable versions (identical content returns the existing version)',
+    )
     .requiredOption('--year <year>', 'report year')
     .option('--agency <code...>', 'agency code(s); default: every agency with statistics for the year')
     .option('--change-note <text>', '更正说明: why this version replaces the previous one')
     .option('--approver <name>', 'who approved the publication (recorded in the manifest)')
-    .option('--run-id <id>', 'one agency only: the run\'s idempotency key (the same id again gives the first outcome)')
+    .option('--run-id <id>', "one agency only: the run's idempotency key (the same id again gives the first outcome)")
     .option('--concurrency <n>', 'reports rendered at once', '2')
     .action(async (options: PublishOptions) => {
       process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

@@ -20,7 +20,6 @@ import { exitCodes } from '../exit-codes';
 import { fileSystemProblem, stageOutputFolder, type IsOutput, type OutputFolderProblem } from '../output-folder';
 import { readJsonFile } from '../read-json-file';
 
-
 interface RenderOptions {
   out: string;
   force?: boolean;
@@ -65,7 +64,10 @@ async function renderCommand(path: string, options: RenderOptions): Promise<numb
     return exitCodes.invalid;
   }
   const draft = validation.errors > 0;
-  if (draft) console.error(`${basename(path)}: ${validation.errors} validation error(s); rendering a draft (草稿) because of --force`);
+  if (draft)
+    console.error(
+      `${basename(path)}: ${validation.errors} validation error(s); rendering a draft (草稿) because of --force`,
+    );
 
   const out = resolve(options.out);
   const staged = await stageOutputFolder(out, isRenderOutput);

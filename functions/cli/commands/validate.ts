@@ -37,7 +37,9 @@ async function validateCommand(path: string, options: ValidateOptions): Promise<
     if (!last.ok) return unreadable(last.error);
     const parsedLast = parseReport(last.value);
     if (!parsedLast.ok) {
-      console.error(`${options.previous}: 上年度报告本身不符合格式，无法用于跨年度核对\n${formatFindings(summarize(parsedLast.error), undefined)}`);
+      console.error(
+        `${options.previous}: 上年度报告本身不符合格式，无法用于跨年度核对\n${formatFindings(summarize(parsedLast.error), undefined)}`,
+      );
       return exitCodes.unreadable;
     }
     previous = parsedLast.value;

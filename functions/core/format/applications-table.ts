@@ -36,14 +36,20 @@ export function applicationsTable(otherHandling: readonly RowDefinition[]): Tabl
     layout: 'byRow',
     blankIsError: true,
     rows: [
-      ...rows([], [
-        ['received', '一、', '本年新收政府信息公开申请数量'],
-        ['carriedOver', '二、', '上年结转政府信息公开申请数量'],
-      ]),
-      ...rows([resultsGroup], [
-        ['granted', '（一）', '予以公开'],
-        ['partiallyGranted', '（二）', '部分公开（区分处理的，只计这一情形，不计其他情形）'],
-      ]),
+      ...rows(
+        [],
+        [
+          ['received', '一、', '本年新收政府信息公开申请数量'],
+          ['carriedOver', '二、', '上年结转政府信息公开申请数量'],
+        ],
+      ),
+      ...rows(
+        [resultsGroup],
+        [
+          ['granted', '（一）', '予以公开'],
+          ['partiallyGranted', '（二）', '部分公开（区分处理的，只计这一情形，不计其他情形）'],
+        ],
+      ),
       ...subgroup('denied', '（三）', '不予公开', [
         ['denied.stateSecret', '1.', '属于国家秘密'],
         ['denied.prohibitedByLaw', '2.', '其他法律行政法规禁止公开'],

@@ -4,7 +4,12 @@ import { templates } from './templates';
 import type { TableDefinition } from './table-definition';
 
 export type ReportSection =
-  | { readonly kind: 'narrative'; readonly number: string; readonly heading: string; readonly field: 'overview' | 'problems' | 'otherMatters' }
+  | {
+      readonly kind: 'narrative';
+      readonly number: string;
+      readonly heading: string;
+      readonly field: 'overview' | 'problems' | 'otherMatters';
+    }
   | { readonly kind: 'table'; readonly number: string; readonly heading: string; readonly table: TableDefinition };
 
 export const narrativeSections: readonly (ReportSection & { kind: 'narrative' })[] = [
@@ -30,11 +35,18 @@ export function chineseNumeral(n: number): string {
 }
 
 export function reportSections(template: keyof typeof templates): ReportSection[] {
-  const tables = templates[template].tables.map((table): ReportSection => ({ kind: 'table', number: table.section, heading: table.heading, table }));
+  const tables = templates[template].tables.map((table): ReportSection => ({
+    kind: 'table',
+    number: table.section,
+    heading: table.heading,
+    table,
+  }));
   return [...narrativeSections, ...tables].sort((a, b) => numerals.indexOf(a.number) - numerals.indexOf(b.number));
 }
 
 /** A narrative section by its field, e.g. problems → 五、存在的主要问题及改进情况. */
-export function narrativeSection(field: 'overview' | 'problems' | 'otherMatters'): ReportSection & { kind: 'narrative' } {
+export function narrativeSection(
+  field: 'overview' | 'problems' | 'otherMatters',
+): ReportSection & { kind: 'narrative' } {
   return narrativeSections.find((section) => section.field === field)!;
 }

@@ -34,14 +34,22 @@ function gridOf(table: TableDefinition, statistics: Statistics): string[][] {
       rows.push([...keyHeader, ...row.columns.map((c) => c.key)], ['', '', ...row.columns.map(columnLabel)]);
     }
     const path = [table.id, ...row.id.split('.')];
-    rows.push([`${table.id}.${row.id}`, rowLabel(row), ...row.columns.map((c) => cellText(readCell(statistics, [...path, c.key])))]);
+    rows.push([
+      `${table.id}.${row.id}`,
+      rowLabel(row),
+      ...row.columns.map((c) => cellText(readCell(statistics, [...path, c.key]))),
+    ]);
   }
   return rows;
 }
 
 /** One grid per official table, in printed order. */
 export function tableGrids(report: Pick<ReportDocument, 'template' | 'statistics'>): TableGrid[] {
-  return templates[report.template].tables.map((table) => ({ table: table.id, fileName: fileNames[table.id], rows: gridOf(table, report.statistics) }));
+  return templates[report.template].tables.map((table) => ({
+    table: table.id,
+    fileName: fileNames[table.id],
+    rows: gridOf(table, report.statistics),
+  }));
 }
 
 /** All three tables in one grid: the layout of `nianbao stats export`. */

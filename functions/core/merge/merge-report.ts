@@ -20,7 +20,12 @@ export interface StatisticsRecord {
 
 function mismatch(field: string, narrative: unknown, statistics: unknown): ValidationFinding {
   return {
-    rule: 'S1', severity: 'error', cells: [], location: field, expected: String(narrative), actual: String(statistics),
+    rule: 'S1',
+    severity: 'error',
+    cells: [],
+    location: field,
+    expected: String(narrative),
+    actual: String(statistics),
     message: {
       zh: `${field}：正文为 ${String(narrative)}，统计数据为 ${String(statistics)}，两者不是同一份年报`,
       en: `${field}: the narrative says ${String(narrative)} but the statistics are for ${String(statistics)}`,
@@ -41,9 +46,13 @@ export function mergeReport(
   const narrative: Partial<NarrativeSource> = narrativeInput ?? {};
   const statistics: Partial<StatisticsRecord> = statisticsInput ?? {};
   const mismatches = [
-    ...(narrative.agency?.code === statistics.agency ? [] : [mismatch('agency.code', narrative.agency?.code, statistics.agency)]),
+    ...(narrative.agency?.code === statistics.agency
+      ? []
+      : [mismatch('agency.code', narrative.agency?.code, statistics.agency)]),
     ...(narrative.year === statistics.year ? [] : [mismatch('year', narrative.year, statistics.year)]),
-    ...(narrative.template === statistics.template ? [] : [mismatch('template', narrative.template, statistics.template)]),
+    ...(narrative.template === statistics.template
+      ? []
+      : [mismatch('template', narrative.template, statistics.template)]),
   ];
   if (mismatches.length > 0) return fail(mismatches);
   const parsed = parseReport({ ...narrative, statistics: statistics.statistics });

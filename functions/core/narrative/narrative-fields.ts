@@ -18,12 +18,19 @@ function overviewLocation(i: number): [heading: string, body: string] {
 
 export function narrativeFields(narrative: Narrative): NarrativeField[] {
   const fields: NarrativeField[] = [{ location: 'narrative.preamble', text: narrative.preamble, heading: undefined }];
-  if (narrative.overviewIntro !== undefined) fields.push({ location: 'narrative.overviewIntro', text: narrative.overviewIntro, heading: undefined });
+  if (narrative.overviewIntro !== undefined)
+    fields.push({ location: 'narrative.overviewIntro', text: narrative.overviewIntro, heading: undefined });
   narrative.overview.forEach((section, i) => {
     const [heading, body] = overviewLocation(i);
-    fields.push({ location: heading, text: section.heading, heading: undefined }, { location: body, text: section.body, heading: section.heading });
+    fields.push(
+      { location: heading, text: section.heading, heading: undefined },
+      { location: body, text: section.body, heading: section.heading },
+    );
   });
-  fields.push({ location: 'narrative.problems', text: narrative.problems, heading: undefined }, { location: 'narrative.otherMatters', text: narrative.otherMatters, heading: undefined });
+  fields.push(
+    { location: 'narrative.problems', text: narrative.problems, heading: undefined },
+    { location: 'narrative.otherMatters', text: narrative.otherMatters, heading: undefined },
+  );
   return fields;
 }
 
@@ -31,7 +38,9 @@ export function narrativeFields(narrative: Narrative): NarrativeField[] {
 export function withFieldTexts(narrative: Narrative, text: (location: string, original: string) => string): Narrative {
   return {
     preamble: text('narrative.preamble', narrative.preamble),
-    ...(narrative.overviewIntro === undefined ? {} : { overviewIntro: text('narrative.overviewIntro', narrative.overviewIntro) }),
+    ...(narrative.overviewIntro === undefined
+      ? {}
+      : { overviewIntro: text('narrative.overviewIntro', narrative.overviewIntro) }),
     overview: narrative.overview.map((section, i) => ({
       heading: text(`narrative.overview[${i}].heading`, section.heading),
       body: text(`narrative.overview[${i}].body`, section.body),

@@ -10,14 +10,21 @@ import type { Message, ValidationFinding } from '../validation-finding';
 import { reportLimits, type TextFieldKind } from './limits';
 import type { TemplateId } from '../format/table-definition';
 import {
-  defaultTitle, reportFormat, type Agency, type CellValue, type Narrative, type ReportDocument, type Statistics,
+  defaultTitle,
+  reportFormat,
+  type Agency,
+  type CellValue,
+  type Narrative,
+  type ReportDocument,
+  type Statistics,
 } from './report-document';
 import { textFieldProblem } from './text-field';
 
 type Json = unknown;
 type JsonObject = Record<string, Json>;
 
-const isObject = (value: Json): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: Json): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Collects every structural problem of one document. */
 class Findings {
@@ -36,7 +43,13 @@ class Findings {
   /** Content refused for what it holds or how much (a limit): said in words, not as "expected … got …". */
   refuse(location: string, expected: string, actual: string, message: Message, line?: number): void {
     this.list.push({
-      rule: 'S1', severity: 'error', cells: [], location, ...(line === undefined ? {} : { line }), expected, actual,
+      rule: 'S1',
+      severity: 'error',
+      cells: [],
+      location,
+      ...(line === undefined ? {} : { line }),
+      expected,
+      actual,
       message: { zh: `${location}：${message.zh}`, en: `${location}: ${message.en}` },
     });
   }
@@ -55,11 +68,26 @@ const markdown: Message = { zh: '字符串（Markdown）', en: 'a string (Markdo
 
 /** The kind of each text field, by its key: its length limit and the characters it may hold (limits.ts). */
 const textFieldKinds: Readonly<Record<string, TextFieldKind>> = {
-  title: 'title', name: 'name', issuer: 'name', code: 'name', heading: 'heading',
-  preamble: 'body', overviewIntro: 'body', body: 'body', problems: 'body', otherMatters: 'body',
+  title: 'title',
+  name: 'name',
+  issuer: 'name',
+  code: 'name',
+  heading: 'heading',
+  preamble: 'body',
+  overviewIntro: 'body',
+  body: 'body',
+  problems: 'body',
+  otherMatters: 'body',
 };
 
-function readString(f: Findings, obj: JsonObject, key: string, at: string, expected: Message = text, allowEmpty = false): string {
+function readString(
+  f: Findings,
+  obj: JsonObject,
+  key: string,
+  at: string,
+  expected: Message = text,
+  allowEmpty = false,
+): string {
   const value = obj[key];
   if (typeof value !== 'string' || (!allowEmpty && value.trim() === '')) {
     f.add(`${at}${key}`, expected, value);
@@ -72,11 +100,20 @@ function readString(f: Findings, obj: JsonObject, key: string, at: string, expec
 /** `$comment` is ignored but must stay small and flat: a string or a list of strings. */
 function checkComment(f: Findings, comment: Json): void {
   const expected: Message = { zh: '字符串或字符串数组', en: 'a string or a list of strings' };
-  if (typeof comment === 'string') { f.text('$comment', comment, 'comment'); return; }
-  if (!Array.isArray(comment)) { f.add('$comment', expected, comment); return; }
+  if (typeof comment === 'string') {
+    f.text('$comment', comment, 'comment');
+    return;
+  }
+  if (!Array.isArray(comment)) {
+    f.add('$comment', expected, comment);
+    return;
+  }
   for (const [i, line] of comment.entries()) {
     // One finding for the first wrong item: a hostile list may hold a million of them.
-    if (typeof line !== 'string') { f.add(`$comment[${i}]`, { zh: '字符串', en: 'a string' }, line); return; }
+    if (typeof line !== 'string') {
+      f.add(`$comment[${i}]`, { zh: '字符串', en: 'a string' }, line);
+      return;
+    }
     f.text(`$comment[${i}]`, line, 'comment');
   }
 }
@@ -87,7 +124,17 @@ function checkKeys(f: Findings, obj: JsonObject, at: string, allowed: readonly s
   for (const key of Object.keys(obj)) if (!allowed.includes(key)) f.unknown(`${at}${key}`, allowed);
 }
 
-const topLevelKeys = ['$comment', 'format', 'template', 'year', 'agency', 'issuedOn', 'title', 'narrative', 'statistics'];
+const topLevelKeys = [
+  '$comment',
+  'format',
+  'template',
+  'year',
+  'agency',
+  'issuedOn',
+  'title',
+  'narrative',
+  'statistics',
+];
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function isCalendarDate(value: string): boolean {
@@ -138,30 +185,50 @@ export function readReport(input: Json): ReadReport {
   }
   checkKeys(f, input, '', topLevelKeys);
   if (input.$comment !== undefined) checkComment(f, input.$comment);
-  if (input.format !== reportFormat) f.add('format', { zh: `"${reportFormat}"`, en: `"${reportFormat}"` }, input.format);
+  if (input.format !== reportFormat)
+    f.add('format', { zh: `"${reportFormat}"`, en: `"${reportFormat}"` }, input.format);
 
   const template = input.template;
   if (!isTemplateId(template)) {
-    f.add('template', { zh: `模板编号 ${templateIds.map((t) => `"${t}"`).join(' 或 ')}`, en: `a template id, one of ${templateIds.map((t) => `"${t}"`).join(', ')}` }, template);
+    f.add(
+      'template',
+      {
+        zh: `模板编号 ${templateIds.map((t) => `"${t}"`).join(' 或 ')}`,
+        en: `a template id, one of ${templateIds.map((t) => `"${t}"`).join(', ')}`,
+      },
+      template,
+    );
   }
   const year = input.year;
   if (!isReportYear(year)) f.list.push(reportYearFinding('year', year));
   else if (isTemplateId(template) && !templateCoversYear(template, year)) {
     const { from, to } = templates[template].years;
     const span = to === undefined ? `${from} 年及以后` : `${from}–${to} 年`;
-    f.add('template', { zh: `适用于 ${year} 年度的模板（${template} 版模板适用于 ${span}）`, en: `a template for ${year} (template ${template} is for ${to === undefined ? `${from} onward` : `${from}–${to}`})` }, template);
+    f.add(
+      'template',
+      {
+        zh: `适用于 ${year} 年度的模板（${template} 版模板适用于 ${span}）`,
+        en: `a template for ${year} (template ${template} is for ${to === undefined ? `${from} onward` : `${from}–${to}`})`,
+      },
+      template,
+    );
   }
 
   const agency = input.agency;
-  let agencyCode = '', agencyName = '', issuer = '', consolidated: boolean | undefined;
-  if (!isObject(agency)) f.add('agency', { zh: '对象（code, name, issuer）', en: 'an object with code, name, issuer' }, agency);
+  let agencyCode = '',
+    agencyName = '',
+    issuer = '',
+    consolidated: boolean | undefined;
+  if (!isObject(agency))
+    f.add('agency', { zh: '对象（code, name, issuer）', en: 'an object with code, name, issuer' }, agency);
   else {
     checkKeys(f, agency, 'agency.', ['code', 'name', 'issuer', 'consolidated']);
     if (isAgencyCode(agency.code)) agencyCode = agency.code;
     else f.list.push(agencyCodeFinding('agency.code', agency.code));
     agencyName = readString(f, agency, 'name', 'agency.');
     issuer = readString(f, agency, 'issuer', 'agency.');
-    if (agency.consolidated !== undefined && typeof agency.consolidated !== 'boolean') f.add('agency.consolidated', { zh: 'true 或 false', en: 'true or false' }, agency.consolidated);
+    if (agency.consolidated !== undefined && typeof agency.consolidated !== 'boolean')
+      f.add('agency.consolidated', { zh: 'true 或 false', en: 'true or false' }, agency.consolidated);
     else consolidated = agency.consolidated;
   }
 
@@ -171,7 +238,15 @@ export function readReport(input: Json): ReadReport {
   if (input.title !== undefined) readString(f, input, 'title', '');
 
   const narrative = input.narrative;
-  if (!isObject(narrative)) f.add('narrative', { zh: '对象（preamble, overview, problems, otherMatters）', en: 'an object with preamble, overview, problems, otherMatters' }, narrative);
+  if (!isObject(narrative))
+    f.add(
+      'narrative',
+      {
+        zh: '对象（preamble, overview, problems, otherMatters）',
+        en: 'an object with preamble, overview, problems, otherMatters',
+      },
+      narrative,
+    );
   else {
     checkKeys(f, narrative, 'narrative.', ['preamble', 'overviewIntro', 'overview', 'problems', 'otherMatters']);
     readString(f, narrative, 'preamble', 'narrative.', markdown, true);
@@ -180,7 +255,12 @@ export function readReport(input: Json): ReadReport {
     readString(f, narrative, 'otherMatters', 'narrative.', markdown, true);
     const overview = narrative.overview;
     const { overviewSections } = reportLimits;
-    if (!Array.isArray(overview)) f.add('narrative.overview', { zh: '数组（各小节 { heading, body }）', en: 'an array of { heading, body }' }, overview);
+    if (!Array.isArray(overview))
+      f.add(
+        'narrative.overview',
+        { zh: '数组（各小节 { heading, body }）', en: 'an array of { heading, body }' },
+        overview,
+      );
     else if (overview.length > overviewSections) {
       f.refuse('narrative.overview', `at most ${overviewSections} subsections`, `${overview.length} subsections`, {
         zh: `有 ${overview.length} 个小节，超过上限 ${overviewSections} 个`,
@@ -202,7 +282,15 @@ export function readReport(input: Json): ReadReport {
 
   const statistics = input.statistics;
   let collected: (CellValue | undefined)[] = [];
-  if (!isObject(statistics)) f.add('statistics', { zh: '对象（proactive, applications, reviewLitigation）', en: 'an object with proactive, applications, reviewLitigation' }, statistics);
+  if (!isObject(statistics))
+    f.add(
+      'statistics',
+      {
+        zh: '对象（proactive, applications, reviewLitigation）',
+        en: 'an object with proactive, applications, reviewLitigation',
+      },
+      statistics,
+    );
   else if (isTemplateId(template)) {
     const checked = checkStatistics(template, statistics);
     f.list.push(...checked.findings);
@@ -217,7 +305,10 @@ export function readReport(input: Json): ReadReport {
     });
   }
   const agencyRead = {
-    code: agencyCode, name: agencyName, issuer, ...(consolidated === undefined ? {} : { consolidated }),
+    code: agencyCode,
+    name: agencyName,
+    issuer,
+    ...(consolidated === undefined ? {} : { consolidated }),
   };
   if (f.list.length > 0) {
     const wrong = new Set(f.list.map((finding) => partAt(finding.location)));
@@ -271,4 +362,3 @@ const parsedCells = new WeakMap<ReportDocument, readonly (CellValue | undefined)
 export function cellValueList(report: ReportDocument): readonly (CellValue | undefined)[] {
   return parsedCells.get(report) ?? cellsOf(report.template).map((cell) => readCell(report.statistics, cell.path));
 }
-

@@ -31,8 +31,9 @@ export function checkBlankCells({ report, cells }: RuleContext): ValidationFindi
       actual: null,
       message: {
         zh: `${label}：${what}为空。没有的请填 0，空白不等于零`,
-        en: `${row}: ${keys.join(', ')} ${blank.length > 1 ? 'are' : 'is'} blank; `
-          + 'enter 0 if there were none (blank is not zero)',
+        en:
+          `${row}: ${keys.join(', ')} ${blank.length > 1 ? 'are' : 'is'} blank; ` +
+          'enter 0 if there were none (blank is not zero)',
       },
     };
   });

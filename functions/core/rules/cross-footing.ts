@@ -18,7 +18,8 @@ interface Equation {
   readonly message: (left: number, right: number) => Message;
 }
 
-const cellId = (table: TableDefinition, row: RowDefinition, column: ColumnDefinition) => `${table.id}.${row.id}.${column.key}`;
+const cellId = (table: TableDefinition, row: RowDefinition, column: ColumnDefinition) =>
+  `${table.id}.${row.id}.${column.key}`;
 
 function row(table: TableDefinition, id: string): RowDefinition {
   const found = table.rows.find((r) => r.id === id);
@@ -30,7 +31,12 @@ const names = (rows: readonly RowDefinition[]) => rows.map((r) => rowLabel(r)).j
 
 /** R1: per column, 一 + 二 = 三（七）+ 四. */
 function carryBalance(table: TableDefinition): Equation[] {
-  const [received, carriedOver, resultsTotal, carriedForward] = ['received', 'carriedOver', 'resultsTotal', 'carriedForward'].map((id) => row(table, id)) as [RowDefinition, RowDefinition, RowDefinition, RowDefinition];
+  const [received, carriedOver, resultsTotal, carriedForward] = [
+    'received',
+    'carriedOver',
+    'resultsTotal',
+    'carriedForward',
+  ].map((id) => row(table, id)) as [RowDefinition, RowDefinition, RowDefinition, RowDefinition];
   return received.columns.map((column) => ({
     rule: 'R1',
     left: [received, carriedOver].map((r) => cellId(table, r, column)),
@@ -47,15 +53,17 @@ function rowTotals(rule: RuleId, table: TableDefinition): Equation[] {
   return table.rows.flatMap((r) => {
     const total = r.columns.find((c) => c.key === 'total');
     if (!total) return [];
-    return [{
-      rule,
-      left: r.columns.filter((c) => c !== total).map((c) => cellId(table, r, c)),
-      right: [cellId(table, r, total)],
-      message: (sum: number, printed: number) => ({
-        zh: `${rowPlace(table, r)}：总计应为各栏之和 ${sum}，实际为 ${printed}`,
-        en: `${table.id}.${r.id}: total should be the sum of the other columns, ${sum}, but is ${printed}`,
-      }),
-    }];
+    return [
+      {
+        rule,
+        left: r.columns.filter((c) => c !== total).map((c) => cellId(table, r, c)),
+        right: [cellId(table, r, total)],
+        message: (sum: number, printed: number) => ({
+          zh: `${rowPlace(table, r)}：总计应为各栏之和 ${sum}，实际为 ${printed}`,
+          en: `${table.id}.${r.id}: total should be the sum of the other columns, ${sum}, but is ${printed}`,
+        }),
+      },
+    ];
   });
 }
 
@@ -83,7 +91,12 @@ function withPositions(template: TemplateId, equation: Equation): Required<Equat
 const equations = new Map<TemplateId, readonly Required<Equation>[]>(
   templateIds.map((template) => {
     const applications = tableOf(template, 'applications');
-    const list = [...carryBalance(applications), ...rowTotals('R2', applications), ...resultsSum(applications), ...rowTotals('R4', tableOf(template, 'reviewLitigation'))];
+    const list = [
+      ...carryBalance(applications),
+      ...rowTotals('R2', applications),
+      ...resultsSum(applications),
+      ...rowTotals('R4', tableOf(template, 'reviewLitigation')),
+    ];
     return [template, list.map((equation) => withPositions(template, equation))];
   }),
 );
@@ -95,7 +108,14 @@ export function checkCrossFooting(cells: CellValues): ValidationFinding[] {
     const actual = sumAt(cells, rightAt);
     if (expected === undefined || actual === undefined || expected === actual) continue;
     // The checked side (the totals) comes first: that is the cell an editor is pointed to.
-    findings.push({ rule, severity: 'error', cells: [...right, ...left], expected, actual, message: message(expected, actual) });
+    findings.push({
+      rule,
+      severity: 'error',
+      cells: [...right, ...left],
+      expected,
+      actual,
+      message: message(expected, actual),
+    });
   }
   return findings;
 }

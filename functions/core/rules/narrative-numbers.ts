@@ -48,8 +48,8 @@ interface RowCells {
 /** The applications rows whose id is, or starts with, one of the prefixes. */
 function rowCells(template: TemplateId, rowPrefixes: readonly string[]): RowCells[] {
   const index = cellIndex(template);
-  return tableOf(template, 'applications').rows
-    .filter((row) => rowPrefixes.some((p) => row.id === p || row.id.startsWith(`${p}.`)))
+  return tableOf(template, 'applications')
+    .rows.filter((row) => rowPrefixes.some((p) => row.id === p || row.id.startsWith(`${p}.`)))
     .map((row) => {
       const id = (key: string) => `applications.${row.id}.${key}`;
       const columnIds = row.columns.filter((c) => c.key !== 'total').map((c) => id(c.key));
@@ -101,13 +101,26 @@ function ratio(numerator: Reading | undefined, denominator: Reading | undefined)
 }
 
 /** A count of applications: the readings are sums of the `total` column over the given rows. */
-function applications(zh: string, en: string, words: readonly string[], after: string, readings: string[][], before = '', maxGap = 8): Claim {
+function applications(
+  zh: string,
+  en: string,
+  words: readonly string[],
+  after: string,
+  readings: string[][],
+  before = '',
+  maxGap = 8,
+): Claim {
   const sums = readings.map((rows) => totals(...rows));
-  return claim(words, `${after}${gap(maxGap)}${count}[件个]`, {
-    subject: { zh, en },
-    aboutApplications: true,
-    readings: (cells) => present(sums.map((sum) => sum(cells))),
-  }, before);
+  return claim(
+    words,
+    `${after}${gap(maxGap)}${count}[件个]`,
+    {
+      subject: { zh, en },
+      aboutApplications: true,
+      readings: (cells) => present(sums.map((sum) => sum(cells))),
+    },
+    before,
+  );
 }
 
 /** A claim about one result row of 三, which real reports also write jointly with others ("予以公开及部分公开35件"). */
@@ -122,7 +135,15 @@ const disclosed = totals('granted', 'partiallyGranted');
 const allResults = totals('granted', 'partiallyGranted', 'denied', 'unavailable', 'notProcessed', 'otherHandling');
 
 const claims: readonly Claim[] = [
-  applications('新收申请', 'applications received', ['新收', '受理', '收到', '接收'], '', [['received'], ['received', 'carriedOver']], '', 16),
+  applications(
+    '新收申请',
+    'applications received',
+    ['新收', '受理', '收到', '接收'],
+    '',
+    [['received'], ['received', 'carriedOver']],
+    '',
+    16,
+  ),
   applications('上年结转', 'carried over', ['上年结转', '上年度结转'], '', [['carriedOver']]),
   applications('办结', 'concluded', ['办结', '办理完毕', '答复'], '', [['resultsTotal'], ['received', 'carriedOver']]),
   result('予以公开', 'granted', ['予以公开'], 'granted', '(?<!部分|不)'),
@@ -151,7 +172,10 @@ const claims: readonly Claim[] = [
   claim(['行政诉讼'], `${gap(8)}${count}[件起宗]`, {
     subject: { zh: '行政诉讼', en: 'lawsuits' },
     aboutApplications: false,
-    readings: (cells) => present([readingOf(cells, ['reviewLitigation.litigationDirect.total', 'reviewLitigation.litigationAfterReview.total'])]),
+    readings: (cells) =>
+      present([
+        readingOf(cells, ['reviewLitigation.litigationDirect.total', 'reviewLitigation.litigationAfterReview.total']),
+      ]),
   }),
   claim(['现行有效'], `[^。；;]*?${count}[件份部个]`, {
     subject: { zh: '现行有效', en: 'in force' },
@@ -224,7 +248,12 @@ function sentenceAt(text: string, offset: number, last: Sentence | undefined): S
   let end = offset;
   while (end < text.length && sentenceEnds[text.charCodeAt(end)] === 0) end++;
   const sentence = text.slice(start, end);
-  return { start, end, aboutApplications: applicationContext.test(sentence), otherChannel: otherChannel.test(sentence) };
+  return {
+    start,
+    end,
+    aboutApplications: applicationContext.test(sentence),
+    otherChannel: otherChannel.test(sentence),
+  };
 }
 
 function matchesReading(stated: number, reading: Reading, percent: boolean, printed: string): boolean {
@@ -296,9 +325,15 @@ function checkField(field: NarrativeField, reader: Reader): void {
       const start = bare === -1 ? i : back + bare;
       const phrase = text.slice(start, end).trim();
       reader.findings.push({
-        rule: 'R7', severity: 'warning', cells: best.cells, location: field.location, line: lineAt(i),
+        rule: 'R7',
+        severity: 'warning',
+        cells: best.cells,
+        location: field.location,
+        line: lineAt(i),
         place: placeAt(i),
-        excerpt: excerptAround(text, start, end), expected, actual,
+        excerpt: excerptAround(text, start, end),
+        expected,
+        actual,
         message: {
           zh: `正文“${phrase}”与表格不符：${subject.zh}按表格应为 ${expected}`,
           en: `the text "${phrase}" contradicts the tables: ${subject.en} should be ${expected}`,

@@ -75,7 +75,10 @@ export function similarity(a: string, b: string): number {
 
 /** The parts compared year on year: the preamble and 六 are formulaic by design. */
 function comparedParts(narrative: Narrative): { location: string; text: string }[] {
-  const overview = narrativeFields(narrative).filter((f) => f.location.startsWith('narrative.overview')).map((f) => f.text).join('\n');
+  const overview = narrativeFields(narrative)
+    .filter((f) => f.location.startsWith('narrative.overview'))
+    .map((f) => f.text)
+    .join('\n');
   return [
     { location: 'narrative.overview', text: overview },
     { location: 'narrative.problems', text: narrative.problems },
@@ -91,13 +94,20 @@ export function checkNarrativeCopied({ report, previous }: RuleContext): Validat
     const score = similarity(part.text, before.text);
     if (score < threshold) return [];
     const percent = Math.round(score * 100);
-    return [{
-      rule: 'R11', severity: 'warning', cells: [], location: part.location, expected: `< ${Math.round(threshold * 100)}%`, actual: `${percent}%`,
-      message: {
-        zh: `${part.location}：与 ${previous.report.year} 年报告的相同部分相似度 ${percent}%，内容雷同，请据本年度实际情况撰写`,
-        en: `${part.location}: ${percent}% similar to the ${previous.report.year} report; rewrite it for this year`,
+    return [
+      {
+        rule: 'R11',
+        severity: 'warning',
+        cells: [],
+        location: part.location,
+        expected: `< ${Math.round(threshold * 100)}%`,
+        actual: `${percent}%`,
+        message: {
+          zh: `${part.location}：与 ${previous.report.year} 年报告的相同部分相似度 ${percent}%，内容雷同，请据本年度实际情况撰写`,
+          en: `${part.location}: ${percent}% similar to the ${previous.report.year} report; rewrite it for this year`,
+        },
       },
-    }];
+    ];
   });
 }
 

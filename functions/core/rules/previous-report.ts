@@ -18,8 +18,9 @@ export function previousReportProblem(report: Identity, previous: Identity): Mes
     : { zh: `应为 ${report.year - 1} 年度`, en: `it should be ${report.year - 1}` };
   return {
     zh: `上年度报告须为同一机关的上一年度报告：本报告为 ${named(report)}，所给上年度报告为 ${named(previous)}（${why.zh}）`,
-    en: `last year's report must be the same agency's report for the year before: this report is ${namedEn(report)}, `
-      + `the one given is ${namedEn(previous)} (${why.en})`,
+    en:
+      `last year's report must be the same agency's report for the year before: this report is ${namedEn(report)}, ` +
+      `the one given is ${namedEn(previous)} (${why.en})`,
   };
 }
 

@@ -65,5 +65,8 @@ export function sumAt(cells: CellValues, positions: readonly number[]): number |
 /** Sum of counts by cell id, or undefined when any is blank. */
 export function sumOf(cells: CellValues, ids: readonly string[]): number | undefined {
   const index = cellIndex(cells.template);
-  return sumAt(cells, ids.map((id) => index.get(id) ?? -1));
+  return sumAt(
+    cells,
+    ids.map((id) => index.get(id) ?? -1),
+  );
 }

@@ -15,7 +15,12 @@ import { PreviousReportMismatchError, previousReportProblem } from './previous-r
 import { checkRequiredStatements } from './required-statements';
 import { cellValues, type RuleContext } from './rule-context';
 import {
-  summarize, type Message, type RuleId, type SkippedRule, type ValidationFinding, type ValidationReport,
+  summarize,
+  type Message,
+  type RuleId,
+  type SkippedRule,
+  type ValidationFinding,
+  type ValidationReport,
 } from '../validation-finding';
 
 export interface ValidationOptions {
@@ -53,7 +58,6 @@ const ruleRuns: readonly RuleRun[] = [
     run: (c, options) => (options.glyphCoverage ? checkGlyphCoverage(c.report, options.glyphCoverage) : []),
   },
 ];
-
 
 /**
  * Every rule over a parsed report. `previous` must be the same agency's report for the year before
@@ -155,11 +159,17 @@ const withoutFonts: SkippedRule = {
 
 const withoutLastYear: readonly SkippedRule[] = (['R5', 'R6', 'R11'] as const).map((rule) => ({
   rule,
-  reason: { zh: '未提供上年度报告，跨年度核对未进行', en: "last year's report was not given; cross-year check not run" },
+  reason: {
+    zh: '未提供上年度报告，跨年度核对未进行',
+    en: "last year's report was not given; cross-year check not run",
+  },
 }));
 const inForceNeeds2021: SkippedRule = {
   rule: 'R6',
-  reason: { zh: '现行有效件数核对只适用于两年均为 2021 版模板', en: 'R6 applies only when both years use template 2021' },
+  reason: {
+    zh: '现行有效件数核对只适用于两年均为 2021 版模板',
+    en: 'R6 applies only when both years use template 2021',
+  },
 };
 const withoutIssueDate: SkippedRule = {
   rule: 'R9',

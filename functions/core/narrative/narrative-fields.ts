@@ -92,7 +92,8 @@ export function narrativePlace(location: string, heading?: string): string | und
  * order: one pass over the field however many findings it has (a blank line starts a paragraph).
  */
 export function placeCounter(field: NarrativeField): (offset: number) => string {
-  const where = narrativePlace(field.location, field.heading) ?? field.location;
+  // Worded only when a finding asks: most fields have none.
+  let where: string | undefined;
   const { text } = field;
   let paragraph = 1;
   let counted = 0;
@@ -109,6 +110,7 @@ export function placeCounter(field: NarrativeField): (offset: number) => string 
       }
     }
     // A blank line just before the offset: the offset starts the next paragraph.
+    where ??= narrativePlace(field.location, field.heading) ?? field.location;
     return `${where} 第 ${paragraph + (seenText && newlines >= 2 ? 1 : 0)} 段`;
   };
 }

@@ -6,15 +6,7 @@ import { readCell } from '../../functions/core/statistics/cells';
 import { precompiledPath, precompiledSource } from '../../functions/render/precompile-templates';
 import { renderReportHtml } from '../../functions/render/render-report-html';
 import { lishi2023, report2019 } from './render-fixtures';
-
-const sectionHeadings = [
-  '一、总体情况',
-  '二、主动公开政府信息情况',
-  '三、收到和处理政府信息公开申请情况',
-  '四、政府信息公开行政复议、行政诉讼情况',
-  '五、存在的主要问题及改进情况',
-  '六、其他需要报告的事项',
-];
+import { officialHeadings as sectionHeadings } from '../support/official-headings';
 
 /** The opening tag of the <th> whose text is `text` (so a failure does not print the whole page). */
 const th = (html: string, text: string) => new RegExp(`<th[^>]*>${text}</th>`).exec(html)?.[0];

@@ -8,15 +8,7 @@ import type { PdfPrinter } from '../../functions/render/pdf-printer';
 import { renderReport } from '../../functions/render/render-report';
 import { lishi2023, report2019 } from './render-fixtures';
 import { isSubsequence, readPdf, type PdfFacts } from './read-pdf';
-
-const sectionHeadings = [
-  '一、总体情况',
-  '二、主动公开政府信息情况',
-  '三、收到和处理政府信息公开申请情况',
-  '四、政府信息公开行政复议、行政诉讼情况',
-  '五、存在的主要问题及改进情况',
-  '六、其他需要报告的事项',
-];
+import { officialHeadings as sectionHeadings } from '../support/official-headings';
 
 const report = lishi2023();
 let printer: PdfPrinter;

@@ -199,12 +199,15 @@ const hash3 = (a: number, b: number, c: number) => (a * 961 + b * 31 + c) & (slo
 const startsWord = new Uint8Array(slots);
 const twoCharWord = new Uint8Array(slots);
 const threeCharWord = new Uint8Array(slots);
+/** First and second characters of words: a character that is neither has no word start on it or just before it. */
+const firstOrSecond = new Uint8Array(slots);
 /** Claims by the first character of their words. */
 const claimsStartingWith = new Map<number, Claim[]>();
 for (const c of claims) {
   for (const word of c.words) {
     const [a, b, d] = [word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(2)];
     startsWord[a] = 1;
+    firstOrSecond[a] = firstOrSecond[b] = 1;
     if (word.length === 2) twoCharWord[hash2(a, b)] = 1;
     else threeCharWord[hash3(a, b, d)] = 1;
     const list = claimsStartingWith.get(a) ?? [];
@@ -212,15 +215,28 @@ for (const c of claims) {
   }
 }
 
+/** Whether a word may start with these characters (NaN past the end of the text hashes like any code). */
+const isWordStart = (a: number, b: number, c: number) =>
+  twoCharWord[hash2(a, b)] !== 0 || threeCharWord[hash3(a, b, c)] !== 0;
+
 /** Offsets where a claim word may start; hash collisions only cost a failed sticky match. A small function of its
- * own, so the engine optimizes this loop over every character of the narrative apart from the rest of the rule. */
+ * own, so the engine optimizes this loop over every character of the narrative apart from the rest of the rule.
+ * Every word has two characters or more, so only every other character is read first: a word starts on it or just
+ * before it only when it is a first or second character of some word. This halves the reads of the hot loop. */
 function wordStarts(text: string): number[] {
   const starts: number[] = [];
-  for (let i = 0; i < text.length - 1; i++) {
-    const a = text.charCodeAt(i);
-    if (startsWord[a] === 0) continue;
-    const b = text.charCodeAt(i + 1);
-    if (twoCharWord[hash2(a, b)] !== 0 || threeCharWord[hash3(a, b, text.charCodeAt(i + 2))] !== 0) starts.push(i);
+  const n = text.length;
+  for (let i = 1; i < n; i += 2) {
+    const b = text.charCodeAt(i);
+    if (firstOrSecond[b] === 0) continue;
+    // A word starting just before i, with b its second character.
+    const a = text.charCodeAt(i - 1);
+    if (startsWord[a] !== 0 && isWordStart(a, b, text.charCodeAt(i + 1))) starts.push(i - 1);
+    // A word starting at i (its second character exists).
+    if (startsWord[b] !== 0 && i < n - 1) {
+      const c = text.charCodeAt(i + 1);
+      if (isWordStart(b, c, text.charCodeAt(i + 2))) starts.push(i);
+    }
   }
   return starts;
 }

@@ -32,12 +32,13 @@ class Findings {
   /** Characters in the text fields read so far, for the document's limit. */
   textChars = 0;
 
-  /** A text field of the right type whose content is refused (text-field.ts). */
-  text(location: string, value: string, kind: TextFieldKind): void {
+  /** A text field of the right type whose content is refused (text-field.ts); its path is `${at}${key}`, joined
+   * only when refused: most fields are fine. */
+  text(at: string, key: string, value: string, kind: TextFieldKind): void {
     this.textChars += value.length;
     const problem = textFieldProblem(kind, value);
     if (!problem) return;
-    this.refuse(location, problem.expected, problem.actual, problem.message, problem.line);
+    this.refuse(`${at}${key}`, problem.expected, problem.actual, problem.message, problem.line);
   }
 
   /** Content refused for what it holds or how much (a limit): said in words, not as "expected … got …". */
@@ -93,7 +94,7 @@ function readString(
     f.add(`${at}${key}`, expected, value);
     return '';
   }
-  f.text(`${at}${key}`, value, textFieldKinds[key] ?? 'name');
+  f.text(at, key, value, textFieldKinds[key] ?? 'name');
   return value;
 }
 
@@ -101,7 +102,7 @@ function readString(
 function checkComment(f: Findings, comment: Json): void {
   const expected: Message = { zh: '字符串或字符串数组', en: 'a string or a list of strings' };
   if (typeof comment === 'string') {
-    f.text('$comment', comment, 'comment');
+    f.text('', '$comment', comment, 'comment');
     return;
   }
   if (!Array.isArray(comment)) {
@@ -114,7 +115,7 @@ function checkComment(f: Findings, comment: Json): void {
       f.add(`$comment[${i}]`, { zh: '字符串', en: 'a string' }, line);
       return;
     }
-    f.text(`$comment[${i}]`, line, 'comment');
+    f.text('$comment', `[${i}]`, line, 'comment');
   }
 }
 
@@ -137,12 +138,18 @@ const topLevelKeys = [
 ];
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Days in a month 1–12, counted as Date.UTC does (years 0–99 are 1900–1999): no Date made per document. */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const y = year <= 99 ? 1900 + year : year;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+}
+
 function isCalendarDate(value: string): boolean {
   const m = isoDate.exec(value);
   if (!m) return false;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** Parses a report document (spec §2–§3). `$comment` (a string or list of strings) is allowed and ignored. */

@@ -18,6 +18,8 @@ export interface RuleContext {
   readonly resolved: ReportDocument;
   /** The resolved narrative's texts, listed once for every narrative rule. */
   readonly fields: readonly NarrativeField[];
+  /** The narrative is known to hold no {{…}} reference (it was searched for them): R10 has nothing to read. */
+  readonly withoutReferences?: boolean;
   readonly cells: CellValues;
   readonly previous?: { readonly report: ReportDocument; readonly cells: CellValues };
 }

@@ -50,7 +50,12 @@ const ruleRuns: readonly RuleRun[] = [
   { rules: ['R7'], needs: ['tables', 'narrative'], run: (c, _options, skipped) => checkNarrativeNumbers(c, skipped) },
   { rules: ['R8'], needs: ['template', 'narrative'], run: checkRequiredStatements },
   { rules: ['R9'], needs: ['year', 'agency', 'issuedOn'], run: checkIssueDate },
-  { rules: ['R10'], needs: ['template', 'narrative'], run: (c) => checkReferences(c.report.template, c.fields) },
+  {
+    rules: ['R10'],
+    needs: ['template', 'narrative'],
+    // The text was already searched for references: no second pass when it has none.
+    run: (c) => (c.withoutReferences ? [] : checkReferences(c.report.template, c.fields)),
+  },
   { rules: ['R11'], needs: ['narrative', 'year', 'agency'], previous: true, run: checkNarrativeCopied },
   {
     rules: ['F1'],
@@ -115,10 +120,13 @@ function runRules(
   const cells = cellValues(report);
   // References resolve against the tables: unless every cell is well-formed the text is read as written.
   const resolvable = wellFormed === everyPart || (wellFormed.has('tables') && !cells.list.includes(undefined));
-  const resolved = resolvable && fields.some(hasReference) ? resolveReferences(report) : report;
+  // Searched for only when they could be resolved; none found also tells R10 there is nothing to check.
+  const referring = resolvable && fields.some(hasReference);
+  const resolved = referring ? resolveReferences(report) : report;
   const context: RuleContext = {
     report,
     resolved,
+    withoutReferences: resolvable && !referring,
     fields: resolved === report ? fields : narrativeFields(resolved.narrative),
     cells,
     ...(previous ? { previous: { report: previous, cells: cellValues(previous) } } : {}),

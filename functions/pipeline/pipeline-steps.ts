@@ -1,10 +1,9 @@
 // The publishing pipeline, defined once as data: assemble → validate → render → publish → updatePublicView.
 // Each step names its input and output stage and the ports it uses; the local runner runs this list in-process and
 // a Step Functions definition (a Lambda per step) can be generated from the same list.
-import { mergeReport } from '../core/merge/merge-report';
+import type { NarrativeSource } from '../core/merge/merge-report';
 import type { ReportDocument } from '../core/report/report-document';
 import { fail, ok, type Result } from '../core/result';
-import { validateReport } from '../core/rules/validate-report';
 import { archiveFiles } from '../publish/archive-files';
 import { publicViewKeys } from '../publish/archive-keys';
 import { inputHash } from '../publish/input-hash';
@@ -12,7 +11,7 @@ import { publishVersion } from '../publish/publish-version';
 import { publishSiteAssets } from '../publish/site-assets';
 import { updatePublicView as updateView } from '../publish/update-public-view';
 import { summarizeValidation } from '../publish/validation-summary';
-import { reportGlyphCoverage } from '../render/glyph-coverage';
+import { assembleReport, validateForPublication } from './check-report';
 import type { PipelinePorts, PortName } from './pipeline-ports';
 import type { RunStatus, StepName } from './run-outcome';
 import type { StageName, Stages } from './run-stages';
@@ -43,14 +42,15 @@ const assemble = step({
   input: 'requested',
   output: 'assembled',
   ports: ['narratives', 'statistics', 'staging'] as const,
-  async run({ run }, { narratives, statistics, staging }) {
+  async run({ run, staged }, { narratives, statistics, staging }) {
     const { agency, year } = run.request;
-    const [narrative, record] = await Promise.all([narratives.get(agency, year), statistics.get(agency, year)]);
-    if (!narrative) return rejected(`no narrative for ${agency} ${year}`);
-    if (!record) return rejected(`no statistics for ${agency} ${year} (nianbao stats import)`);
-    const merged = mergeReport(narrative, record);
-    if (!merged.ok) return rejected(`${agency} ${year} does not assemble`, merged.error);
-    return ok({ run, staged: { report: await stageJson(staging, stagingKey(run, 'report.json'), merged.value) } });
+    // A CMS run brings the narrative its approver approved; a CLI run reads the current one.
+    const narrative = staged
+      ? await readStagedJson<NarrativeSource>(staging, staged.narrative)
+      : await narratives.get(agency, year);
+    const assembled = await assembleReport(narrative, { statistics }, agency, year);
+    if (!assembled.ok) return assembled;
+    return ok({ run, staged: { report: await stageJson(staging, stagingKey(run, 'report.json'), assembled.value) } });
   },
 });
 
@@ -61,12 +61,8 @@ const validate = step({
   output: 'validated',
   ports: ['staging', 'previousReports'] as const,
   async run(state, { staging, previousReports }) {
-    const { agency, year } = state.run.request;
-    const [report, previous] = await Promise.all([
-      readStagedJson<ReportDocument>(staging, state.staged.report),
-      previousReports.get(agency, year - 1),
-    ]);
-    const validation = validateReport(report, previous, { glyphCoverage: await reportGlyphCoverage() });
+    const report = await readStagedJson<ReportDocument>(staging, state.staged.report);
+    const validation = await validateForPublication(report, { previousReports });
     if (validation.errors > 0)
       return rejected(`${validation.errors} validation error(s): nothing was published`, validation.findings);
     return ok({ ...state, validation: summarizeValidation(validation) });

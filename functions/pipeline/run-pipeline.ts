@@ -6,7 +6,7 @@ import { pipelineSteps, type PipelineStep } from './pipeline-steps';
 import { runIdPattern, type Run } from './run';
 import type { RunOutcome, RunOutcomeReporter } from './run-outcome';
 import { recordOutcome, recordedOutcome } from './run-record';
-import type { Listed } from './run-stages';
+import type { Listed, Requested } from './run-stages';
 import { classifyError, errorReason, type StepFailure } from './step-failure';
 
 /** Step Functions passes at most 256 KB between states. */
@@ -65,12 +65,13 @@ async function runStep(
 }
 
 async function runSteps(
-  run: Run,
+  requested: Requested,
   ports: PipelinePorts,
   reporter: RunOutcomeReporter,
   options: RunOptions,
 ): Promise<RunOutcome> {
-  let state: unknown = { run };
+  const { run } = requested;
+  let state: unknown = requested;
   for (const step of options.steps ?? pipelineSteps) {
     // Progress is advisory: a source that cannot be told "rendering" still gets the outcome.
     await reporter.progress(run, step.status).catch(() => undefined);
@@ -91,11 +92,12 @@ async function runSteps(
 }
 
 async function decide(
-  run: Run,
+  requested: Requested,
   ports: PipelinePorts,
   reporter: RunOutcomeReporter,
   options: RunOptions,
 ): Promise<RunOutcome> {
+  const { run } = requested;
   if (!runIdPattern.test(run.id))
     return {
       kind: 'failed',
@@ -109,19 +111,24 @@ async function decide(
   } catch (error) {
     return { kind: 'failed', step: 'run', reason: errorReason(error) };
   }
-  const outcome = await runSteps(run, ports, reporter, options);
+  const outcome = await runSteps(requested, ports, reporter, options);
   // A run of the same id that finished first wins; if the record cannot be written, the outcome still stands.
   return recordOutcome(ports.staging, run, outcome).catch(() => outcome);
 }
 
-/** Runs one run to its outcome, reports it, and returns it. Throws only if the outcome could not be reported. */
+/**
+ * Runs one run (a CLI run, or a handed-over CMS run with its staged narrative) to its outcome, reports it, and
+ * returns it. Throws only if the outcome could not be reported.
+ */
 export async function runPipeline(
-  run: Run,
+  start: Run | Requested,
   ports: PipelinePorts,
   reporter: RunOutcomeReporter,
   options: RunOptions = {},
 ): Promise<RunOutcome> {
-  const outcome = await decide(run, ports, reporter, options);
+  const requested: Requested = 'run' in start ? start : { run: start };
+  const { run } = requested;
+  const outcome = await decide(requested, ports, reporter, options);
   await reporter.outcome(run, outcome);
   return outcome;
 }

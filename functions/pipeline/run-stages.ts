@@ -7,9 +7,12 @@ import type { Run } from './run';
 
 export interface Requested {
   readonly run: Run;
+  /** A CMS run's approved narrative, staged when it was handed over (hand-over.ts); a CLI run has none. */
+  readonly staged?: { readonly narrative: string };
 }
 
-export interface Assembled extends Requested {
+export interface Assembled {
+  readonly run: Run;
   /** Staging keys of the run's artifacts. */
   readonly staged: { readonly report: string };
 }

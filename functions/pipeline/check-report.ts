@@ -1,0 +1,53 @@
+// The approval check: the report as it would be published (this narrative, the stored statistics, last year's
+// published report), validated by the same code as the pipeline's assemble and validate steps. The CMS runs it
+// before it lets a publish through, so a report with errors never reaches the archive.
+import { agencyCodeFinding, isAgencyCode, isReportYear, reportYearFinding } from '../core/identifiers';
+import { mergeReport, type NarrativeSource } from '../core/merge/merge-report';
+import type { ReportDocument } from '../core/report/report-document';
+import { fail, ok, type Result } from '../core/result';
+import { validateReport } from '../core/rules/validate-report';
+import { summarize, type ValidationReport } from '../core/validation-finding';
+import { reportGlyphCoverage } from '../render/glyph-coverage';
+import type { PipelinePorts } from './pipeline-ports';
+import type { Rejection } from './step-failure';
+
+/** The narrative and the stored statistics as one report document, or why they don't make one. */
+export async function assembleReport(
+  narrative: NarrativeSource | undefined,
+  { statistics }: Pick<PipelinePorts, 'statistics'>,
+  agency: string,
+  year: number,
+): Promise<Result<ReportDocument, Rejection>> {
+  if (!narrative) return fail({ reason: `no narrative for ${agency} ${year}`, findings: [] });
+  // Checked before they make a storage key (the key builders refuse unchecked values).
+  if (!isAgencyCode(agency) || !isReportYear(year)) {
+    const findings = [
+      ...(isAgencyCode(agency) ? [] : [agencyCodeFinding('agency.code', agency)]),
+      ...(isReportYear(year) ? [] : [reportYearFinding('year', year)]),
+    ];
+    return fail({ reason: `${agency} ${year} is not a report the archive can hold`, findings });
+  }
+  const record = await statistics.get(agency, year);
+  if (!record) return fail({ reason: `no statistics for ${agency} ${year} (nianbao stats import)`, findings: [] });
+  const merged = mergeReport(narrative, record);
+  return merged.ok ? merged : fail({ reason: `${agency} ${year} does not assemble`, findings: merged.error });
+}
+
+/** Every rule, with last year's published report for the cross-year ones. */
+export async function validateForPublication(
+  report: ReportDocument,
+  { previousReports }: Pick<PipelinePorts, 'previousReports'>,
+): Promise<ValidationReport> {
+  const previous = await previousReports.get(report.agency.code, report.year - 1);
+  return validateReport(report, previous, { glyphCoverage: await reportGlyphCoverage() });
+}
+
+/** What publishing this narrative now would find: the findings of assembling it, or of validating the result. */
+export async function checkReport(
+  narrative: NarrativeSource,
+  ports: Pick<PipelinePorts, 'statistics' | 'previousReports'>,
+): Promise<Result<ValidationReport, { readonly reason: string; readonly report: ValidationReport }>> {
+  const assembled = await assembleReport(narrative, ports, narrative.agency.code, narrative.year);
+  if (!assembled.ok) return fail({ reason: assembled.error.reason, report: summarize(assembled.error.findings) });
+  return ok(await validateForPublication(assembled.value, ports));
+}

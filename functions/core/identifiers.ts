@@ -10,7 +10,7 @@ export type ReportYear = number & { readonly __brand: 'ReportYear' };
 
 export const agencyCodeMaxLength = 64;
 /** Lower-case ASCII letters and digits in segments joined by single hyphens: safe in any path, key or URL. */
-const agencyCodePattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const agencyCodePattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** The first year a template covers. */
 export const firstReportYear = Math.min(...Object.values(templates).map((t) => t.years.from));

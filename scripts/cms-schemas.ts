@@ -113,6 +113,12 @@ export function cmsSchemas(): Record<string, unknown> {
       pluginOptions: {},
       attributes: reportAttributes(),
     },
+    // What the CMS's own code needs of the format to turn an entry into a narrative (cms/src/nianbao/).
+    'src/nianbao/report-format.json': {
+      narrativeFields: Object.fromEntries(Object.entries(narrativeFieldDefinitions).map(([n, f]) => [n, f.kind])),
+      agencyFields: Object.keys(agencyFieldDefinitions),
+      templates: Object.values(templates).map((t) => ({ id: t.id, from: t.years.from, to: t.years.to ?? null })),
+    },
     'src/components/report/overview-section.json': {
       collectionName: 'components_report_overview_sections',
       info: { displayName: '总体情况分节', description: '一、总体情况的一个分节：（一）（二）… 由模板编号' },

@@ -1,0 +1,77 @@
+// Publish = approval. A document-service middleware on the annual report: before Strapi publishes, the report is
+// checked as it will be published (this draft, the stored statistics, last year's report); errors refuse the publish
+// with the findings (the admin shows the message), warnings let it through and are recorded. After commit the run
+// is handed to the pipeline. Webhooks are not used: Strapi delivers them once, unsigned, sometimes without the entry.
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { refusalMessage } from './findings-message';
+import { narrativeSource } from './narrative-source';
+import { pipelineGateway } from './pipeline-gateway';
+import { handOverRun, recordRun, reportUid } from './run-records';
+
+type Middleware = Parameters<Core.Strapi['documents']['use']>[0];
+
+interface Approver {
+  readonly firstname?: string | null;
+  readonly lastname?: string | null;
+  readonly username?: string | null;
+  readonly email?: string | null;
+}
+
+function approverName(strapi: Core.Strapi): string | null {
+  const user = (strapi.requestContext.get()?.state as { user?: Approver } | undefined)?.user;
+  if (!user) return null;
+  const name = [user.lastname, user.firstname].filter(Boolean).join('');
+  return name || user.username || user.email || null;
+}
+
+async function approve(strapi: Core.Strapi, documentId: string): Promise<{ recordRun: () => Promise<string> }> {
+  const draft = await strapi.documents(reportUid).findOne({
+    documentId,
+    status: 'draft',
+    populate: { agency: true, overview: true },
+  });
+  if (!draft) throw new errors.NotFoundError(`年报 ${documentId} 不存在`);
+  const source = narrativeSource(draft as Record<string, unknown>);
+  if (!source.ok) throw new errors.ApplicationError(`未发布：${source.problems.join('；')}`, { problems: source.problems });
+  const check = await pipelineGateway(strapi).check(source.value);
+  if (check.errors > 0 || check.reason)
+    throw new errors.ApplicationError(refusalMessage(check), { reason: check.reason, findings: check.findings });
+  const changeNote = typeof draft.changeNote === 'string' && draft.changeNote.trim() ? draft.changeNote : null;
+  return {
+    recordRun: () =>
+      recordRun(strapi, {
+        documentId,
+        narrative: source.value,
+        approver: approverName(strapi),
+        changeNote,
+        warnings: check.findings.filter((f) => f.severity === 'warning'),
+      }),
+  };
+}
+
+export function approvalMiddleware(strapi: Core.Strapi): Middleware {
+  return async (context, next) => {
+    if (context.uid !== reportUid) return next();
+    const params = context.params as { documentId?: string; status?: string };
+    if ((context.action === 'create' || context.action === 'update') && params.status === 'published') {
+      // The REST API publishes on every write unless ?status=draft: save the draft, then publish it through the
+      // approval below, so no write skips the check.
+      context.params = { ...context.params, status: 'draft' } as typeof context.params;
+      const saved = await next();
+      const { documentId } = saved as { documentId: string };
+      await strapi.documents(reportUid).publish({ documentId });
+      return saved;
+    }
+    if (context.action !== 'publish' || !params.documentId) return next();
+    const documentId = params.documentId;
+    const approval = await approve(strapi, documentId);
+    const published = await next();
+    // In the publish's transaction: committed together, or not at all.
+    const recordId = await approval.recordRun();
+    await strapi.db.transaction(({ onCommit }) => {
+      onCommit(() => void handOverRun(strapi, recordId));
+    });
+    return published;
+  };
+}

@@ -1,0 +1,58 @@
+// The pipeline as the local CMS sees it: the approval check and the hand-over, run in this process (on AWS the same
+// two calls go to the pipeline's endpoints and a hand-over starts a Step Functions execution).
+import type { NarrativeSource } from '../../functions/core/merge/merge-report';
+import { checkReport } from '../../functions/pipeline/check-report';
+import { acceptHandOver, parseHandOver } from '../../functions/pipeline/hand-over';
+import type { PipelinePorts } from '../../functions/pipeline/pipeline-ports';
+import type { RunOutcomeReporter } from '../../functions/pipeline/run-outcome';
+import { runPipeline } from '../../functions/pipeline/run-pipeline';
+import type { ApprovalCheck, PipelineGateway } from '../../cms/src/nianbao/pipeline-gateway';
+
+export class PipelineUnavailableError extends Error {
+  override readonly name = 'PipelineUnavailableError';
+}
+
+export class HandOverRefusedError extends Error {
+  override readonly name = 'HandOverRefusedError';
+}
+
+export interface InProcessPipeline {
+  readonly gateway: PipelineGateway;
+  /** Local fault injection: while down, hand-overs fail (the CMS retries them). */
+  down: boolean;
+  /** Resolves when every handed-over run has finished. */
+  idle(): Promise<void>;
+}
+
+export function inProcessPipeline(
+  ports: PipelinePorts,
+  reporter: RunOutcomeReporter,
+  log: (line: string) => void = console.error,
+): InProcessPipeline {
+  const running = new Set<Promise<void>>();
+  const pipeline: InProcessPipeline = {
+    down: false,
+    gateway: {
+      async check(narrative): Promise<ApprovalCheck> {
+        const checked = await checkReport(narrative as unknown as NarrativeSource, ports);
+        return checked.ok ? checked.value : { ...checked.error.report, reason: checked.error.reason };
+      },
+      async handOver(message) {
+        if (pipeline.down) throw new PipelineUnavailableError('the pipeline is not running');
+        const parsed = parseHandOver(message);
+        if (!parsed.ok) throw new HandOverRefusedError(`hand-over refused: ${parsed.error}`);
+        const requested = await acceptHandOver(parsed.value, ports.staging);
+        const run = runPipeline(requested, ports, reporter).then(
+          () => undefined,
+          (error: unknown) => log(`run ${requested.run.id}: ${String(error)}`),
+        );
+        running.add(run);
+        void run.finally(() => running.delete(run));
+      },
+    },
+    async idle() {
+      while (running.size > 0) await Promise.all(running);
+    },
+  };
+  return pipeline;
+}

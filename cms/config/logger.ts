@@ -8,7 +8,7 @@ export default {
   transports: [
     new winston.transports.Console({
       level,
-      format: formats.prettyPrint({ timestamps: "YYYY-MM-DD HH:mm:ss.SSS" }),
+      format: formats.prettyPrint({ timestamps: 'YYYY-MM-DD HH:mm:ss.SSS' }),
     }),
   ],
 };

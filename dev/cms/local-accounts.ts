@@ -12,9 +12,21 @@ export interface LocalAccount {
 }
 
 const people = [
-  { key: 'admin', role: 'strapi-super-admin', roleName: '超级管理员', email: 'admin@nianbao.local', name: ['管理员', '本地'] },
+  {
+    key: 'admin',
+    role: 'strapi-super-admin',
+    roleName: '超级管理员',
+    email: 'admin@nianbao.local',
+    name: ['管理员', '本地'],
+  },
   { key: 'editor', role: 'nianbao-editor', roleName: '撰稿人', email: 'editor@nianbao.local', name: ['撰稿', '张'] },
-  { key: 'approver', role: 'nianbao-approver', roleName: '审核人', email: 'approver@nianbao.local', name: ['审核', '李'] },
+  {
+    key: 'approver',
+    role: 'nianbao-approver',
+    roleName: '审核人',
+    email: 'approver@nianbao.local',
+    name: ['审核', '李'],
+  },
 ] as const;
 
 export type LocalAccounts = Record<(typeof people)[number]['key'], LocalAccount>;

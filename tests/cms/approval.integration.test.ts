@@ -129,7 +129,9 @@ describe('publish = approval in the CMS', () => {
     expect((await approver.request('POST', `${reportPath}/${documentId}/actions/publish`, {})).status).toBe(200);
     const v2 = await finished('cms-approved', 2);
     expect(v2).toMatchObject({ phase: 'published', version: 2, changeNote: '补充第五部分说明' });
-    expect(new TextDecoder().decode(await archived('reports/cms-approved/2023/v2/report.json'))).toContain('更正：补充说明。');
+    expect(new TextDecoder().decode(await archived('reports/cms-approved/2023/v2/report.json'))).toContain(
+      '更正：补充说明。',
+    );
     expect((await fetch(v1.pdfUrl!)).status).toBe(200);
   });
 

@@ -33,7 +33,8 @@ async function approve(strapi: Core.Strapi, documentId: string): Promise<{ recor
   });
   if (!draft) throw new errors.NotFoundError(`年报 ${documentId} 不存在`);
   const source = narrativeSource(draft as Record<string, unknown>);
-  if (!source.ok) throw new errors.ApplicationError(`未发布：${source.problems.join('；')}`, { problems: source.problems });
+  if (!source.ok)
+    throw new errors.ApplicationError(`未发布：${source.problems.join('；')}`, { problems: source.problems });
   const check = await pipelineGateway(strapi).check(source.value);
   if (check.errors > 0 || check.reason)
     throw new errors.ApplicationError(refusalMessage(check), { reason: check.reason, findings: check.findings });

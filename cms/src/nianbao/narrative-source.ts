@@ -36,8 +36,11 @@ export function narrativeSource(entry: Entry): { ok: true; value: NarrativeJson 
     } else if (typeof value === 'string' && value.trim() !== '') narrative[field] = value;
     else if (field !== 'overviewIntro') narrative[field] = '';
   }
+  // Optional fields at their default are left out, as a document leaves them out (so the same report hashes the same).
   const agencyJson = Object.fromEntries(
-    reportFormat.agencyFields.filter((f) => agency[f] !== undefined && agency[f] !== null).map((f) => [f, agency[f]]),
+    reportFormat.agencyFields
+      .filter((f) => agency[f] !== undefined && agency[f] !== null && !(f === 'consolidated' && agency[f] === false))
+      .map((f) => [f, agency[f]]),
   );
   const code = text(agency.code);
   return {
@@ -47,6 +50,7 @@ export function narrativeSource(entry: Entry): { ok: true; value: NarrativeJson 
       template,
       year,
       agency: { ...agencyJson, code },
+      ...(typeof entry.title === 'string' && entry.title.trim() ? { title: entry.title } : {}),
       ...(entry.issuedOn ? { issuedOn: entry.issuedOn } : {}),
       narrative,
     },

@@ -8,7 +8,9 @@ export class MissingConfigurationError extends Error {
 export function requiredEnv(name: string, hint = ''): string {
   const value = process.env[name];
   if (value === undefined || value.trim() === '')
-    throw new MissingConfigurationError(`${name} is not set${hint ? `: ${hint}` : ''} (npm start generates local values)`);
+    throw new MissingConfigurationError(
+      `${name} is not set${hint ? `: ${hint}` : ''} (npm start generates local values)`,
+    );
   return value;
 }
 
@@ -25,7 +27,8 @@ export function envInt(name: string, fallback: number): number {
   const text = process.env[name];
   if (!text) return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value)) throw new MissingConfigurationError(`${name} must be an integer, not ${JSON.stringify(text)}`);
+  if (!Number.isInteger(value))
+    throw new MissingConfigurationError(`${name} must be an integer, not ${JSON.stringify(text)}`);
   return value;
 }
 

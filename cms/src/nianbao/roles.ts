@@ -38,11 +38,22 @@ export const nianbaoRoles: readonly RoleDefinition[] = [
   },
 ];
 
-const systemFields = new Set(['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
+const systemFields = new Set([
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'createdBy',
+  'updatedBy',
+  'locale',
+  'localizations',
+]);
 
 /** Every field of a content type as the permission engine names them (component fields as `overview.heading`). */
 function fieldsOf(strapi: Core.Strapi, uid: string): string[] {
-  const attributes = strapi.contentType(uid as never).attributes as Record<string, { type: string; component?: string }>;
+  const attributes = strapi.contentType(uid as never).attributes as Record<
+    string,
+    { type: string; component?: string }
+  >;
   return Object.entries(attributes)
     .filter(([name]) => !systemFields.has(name))
     .flatMap(([name, attribute]) =>
@@ -56,7 +67,9 @@ export async function ensureRoles(strapi: Core.Strapi): Promise<void> {
   const roles = strapi.service('admin::role');
   for (const role of nianbaoRoles) {
     const existing = (await roles.findOne({ code: role.code })) as { id: number } | null;
-    const { id } = existing ?? ((await roles.create({ name: role.name, code: role.code, description: role.description })) as { id: number });
+    const { id } =
+      existing ??
+      ((await roles.create({ name: role.name, code: role.code, description: role.description })) as { id: number });
     const permissions = role.grants.flatMap(({ action, subjects }) =>
       subjects.map((subject) => ({
         action,

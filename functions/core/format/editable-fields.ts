@@ -14,7 +14,7 @@ interface FieldDefinition {
 }
 
 export interface TextFieldDefinition extends FieldDefinition {
-  readonly kind: Extract<TextFieldKind, 'name' | 'heading' | 'body'>;
+  readonly kind: Extract<TextFieldKind, 'title' | 'name' | 'heading' | 'body'>;
   readonly maxLength: number;
 }
 
@@ -74,6 +74,7 @@ export type AgencyLevel = keyof typeof agencyLevels;
 
 /** Fields of a report's entry beside its narrative. */
 export const reportEntryFieldDefinitions = {
+  title: text('title', '标题（留空：机关名称 + 年度 + 政府信息公开工作年度报告）', false),
   issuedOn: { kind: 'date', label: '成文日期', required: false },
   changeNote: text('body', '更正说明（更正已发布的年报时填写）', false),
 } as const satisfies Record<string, FieldDefinition>;

@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import checkFile from 'eslint-plugin-check-file';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', '.local/', 'cms/', 'dist/', 'templates/precompiled/'] },
+  { ignores: ['node_modules/', 'cdk.out/', '.local/', 'cms/dist/', 'cms/.strapi/', 'dist/', 'templates/precompiled/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

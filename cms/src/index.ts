@@ -6,6 +6,8 @@ import { ensureResultsToken } from './nianbao/results-token';
 import { ensureRoles } from './nianbao/roles';
 import { retryHandOvers } from './nianbao/run-records';
 
+const retryJob = 'nianbaoHandOverRetry';
+
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(approvalMiddleware(strapi));
@@ -16,12 +18,20 @@ export default {
     await ensureResultsToken(strapi);
     const seconds = envInt('NIANBAO_HAND_OVER_RETRY_SECONDS', 5);
     strapi.cron.add({
-      nianbaoHandOverRetry: {
+      [retryJob]: {
         task: async () => {
-          await retryHandOvers(strapi, seconds * 1000);
+          // A failed round is logged and the next one tries again: a cron task must not throw.
+          await retryHandOvers(strapi, seconds * 1000).catch((error: unknown) => {
+            strapi.log.error(`hand-over retry: ${error instanceof Error ? error.message : String(error)}`);
+          });
         },
         options: { rule: `*/${seconds} * * * * *` },
       },
     });
+  },
+
+  destroy({ strapi }: { strapi: Core.Strapi }) {
+    // No round may start against a database that is going away.
+    strapi.cron.remove(retryJob);
   },
 };

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { cmsDir } from './start-cms';
 
 export class AdminBuildError extends Error {
@@ -16,7 +16,9 @@ export async function buildAdminPanelOnce(env: Record<string, string>, log: (lin
   );
   if (built) return;
   log('CMS: building the admin panel (first start only, about a minute)…');
-  const strapiCli = createRequire(join(cmsDir, 'package.json')).resolve('@strapi/strapi/bin/strapi.js');
+  // The package exports no bin path: its main file is dist/index.js, the CLI bin/strapi.js beside dist/.
+  const main = createRequire(join(cmsDir, 'package.json')).resolve('@strapi/strapi');
+  const strapiCli = join(dirname(dirname(main)), 'bin', 'strapi.js');
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(process.execPath, [strapiCli, 'build', '--minify'], {
       cwd: cmsDir,

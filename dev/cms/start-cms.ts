@@ -4,11 +4,12 @@ import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import type * as StrapiModule from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
 import type { PipelineGateway } from '../../cms/src/nianbao/pipeline-gateway';
 
 // Strapi's ES module build imports directories (lodash/fp), which Node's ESM loader refuses: load its CommonJS build.
-const { createStrapi } = createRequire(import.meta.url)('@strapi/strapi') as typeof import('@strapi/strapi');
+const { createStrapi } = createRequire(import.meta.url)('@strapi/strapi') as typeof StrapiModule;
 
 export const cmsDir = fileURLToPath(new URL('../../cms/', import.meta.url));
 

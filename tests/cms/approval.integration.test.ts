@@ -188,6 +188,6 @@ describe('publish = approval in the CMS', () => {
     expect(await status('POST', '/api/annual-reports', { data: { year: 2023 } })).toBe(403);
     expect(await status('POST', '/api/publication-runs', { data: { runId: 'forged' } })).toBe(403);
     expect(await status('DELETE', '/api/publication-runs/x')).toBe(403);
-    expect(await status('GET', `${reportPath}`)).toBe(401);
+    expect(await status('GET', reportPath)).toBe(401);
   });
 });

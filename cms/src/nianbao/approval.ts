@@ -32,7 +32,7 @@ async function approve(strapi: Core.Strapi, documentId: string): Promise<{ recor
     populate: { agency: true, overview: true },
   });
   if (!draft) throw new errors.NotFoundError(`年报 ${documentId} 不存在`);
-  const source = narrativeSource(draft as Record<string, unknown>);
+  const source = narrativeSource(draft);
   if (!source.ok)
     throw new errors.ApplicationError(`未发布：${source.problems.join('；')}`, { problems: source.problems });
   const check = await pipelineGateway(strapi).check(source.value);
@@ -58,7 +58,7 @@ export function approvalMiddleware(strapi: Core.Strapi): Middleware {
     if ((context.action === 'create' || context.action === 'update') && params.status === 'published') {
       // The REST API publishes on every write unless ?status=draft: save the draft, then publish it through the
       // approval below, so no write skips the check.
-      context.params = { ...context.params, status: 'draft' } as typeof context.params;
+      context.params = { ...context.params, status: 'draft' };
       const saved = await next();
       const { documentId } = saved as { documentId: string };
       await strapi.documents(reportUid).publish({ documentId });
@@ -70,7 +70,7 @@ export function approvalMiddleware(strapi: Core.Strapi): Middleware {
     const published = await next();
     // In the publish's transaction: committed together, or not at all.
     const recordId = await approval.recordRun();
-    await strapi.db.transaction(({ onCommit }) => {
+    await strapi.db.transaction(({ onCommit }: { onCommit: (callback: () => void) => void }) => {
       onCommit(() => void handOverRun(strapi, recordId));
     });
     return published;

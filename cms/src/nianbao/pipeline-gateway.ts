@@ -58,5 +58,6 @@ export function pipelineGateway(strapi: Core.Strapi): PipelineGateway {
     throw new PipelineGatewayMissingError(
       `no pipeline: start the CMS through its host (npm start), which registers "${pipelineGatewayName}"`,
     );
-  return strapi.get(pipelineGatewayName) as PipelineGateway;
+  const gateway: PipelineGateway = strapi.get(pipelineGatewayName);
+  return gateway;
 }

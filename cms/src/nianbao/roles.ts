@@ -63,13 +63,19 @@ function fieldsOf(strapi: Core.Strapi, uid: string): string[] {
     );
 }
 
+/** The admin's role service, typed by hand for what is used here. */
+interface RoleService {
+  findOne(where: { code: string }): Promise<{ id: number } | null>;
+  create(attributes: { name: string; code: string; description: string }): Promise<{ id: number }>;
+  assignPermissions(id: number, permissions: readonly Record<string, unknown>[]): Promise<unknown>;
+}
+
 export async function ensureRoles(strapi: Core.Strapi): Promise<void> {
-  const roles = strapi.service('admin::role');
+  const roles = strapi.service('admin::role') as unknown as RoleService;
   for (const role of nianbaoRoles) {
-    const existing = (await roles.findOne({ code: role.code })) as { id: number } | null;
     const { id } =
-      existing ??
-      ((await roles.create({ name: role.name, code: role.code, description: role.description })) as { id: number });
+      (await roles.findOne({ code: role.code })) ??
+      (await roles.create({ name: role.name, code: role.code, description: role.description }));
     const permissions = role.grants.flatMap(({ action, subjects }) =>
       subjects.map((subject) => ({
         action,

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import type { LocalAccounts } from '../../dev/cms/local-accounts';
-import { logIn, reportPath } from '../support/cms-admin';
+import { logIn, reportPath } from '../../dev/cms/admin-session';
 
 const startScript = new URL('../../dev/start.ts', import.meta.url).pathname;
 let dataDir = '';

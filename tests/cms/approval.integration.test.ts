@@ -10,7 +10,7 @@ import { startLocalSystem, type LocalSystem } from '../../dev/local-system';
 import { ChromiumRenderer } from '../../functions/adapters/chromium-renderer';
 import type { ReportDocument } from '../../functions/core/report/report-document';
 import { withCells } from '../core/report-builders';
-import { agencyPath, logIn, reportPath, type AdminSession } from '../support/cms-admin';
+import { agencyPath, logIn, reportPath, type AdminSession } from '../../dev/cms/admin-session';
 
 let system: LocalSystem;
 let dataDir: string;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import type { LocalAccounts } from '../../dev/cms/local-accounts';
-import { logIn, reportPath, type AdminSession } from '../support/cms-admin';
+import { logIn, reportPath, type AdminSession } from '../../dev/cms/admin-session';
 
 const startScript = new URL('../../dev/start.ts', import.meta.url).pathname;
 const runsPath = '/content-manager/collection-types/api::publication-run.publication-run';

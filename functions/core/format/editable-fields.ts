@@ -70,8 +70,6 @@ export const agencyLevels = {
   township: '乡镇（街道）',
 } as const;
 
-export type AgencyLevel = keyof typeof agencyLevels;
-
 /** Fields of a report's entry beside its narrative. */
 export const reportEntryFieldDefinitions = {
   title: text('title', '标题（留空：机关名称 + 年度 + 政府信息公开工作年度报告）', false),

@@ -1,5 +1,5 @@
-// The CMS's admin API as a person in the admin panel uses it: log in, create and edit entries, publish.
-import type { LocalAccount } from '../../dev/cms/local-accounts';
+// The CMS's admin API as a person in the admin panel uses it (tests, the approval benchmark): log in, create, edit, publish.
+import type { LocalAccount } from './local-accounts';
 
 export interface AdminResponse {
   readonly status: number;

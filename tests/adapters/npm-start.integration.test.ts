@@ -21,7 +21,7 @@ function startStack(args: string[]) {
     // The admin panel's build (a minute, 2 GB) is npm start's first-start step, not this test's.
     ['--import', 'tsx', startScript, '--data-dir', dataDir, '--port', '0', '--cms-port', '0', '--no-admin', ...args],
     {
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', NIANBAO_CMS_LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

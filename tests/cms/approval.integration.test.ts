@@ -25,6 +25,7 @@ const sample = JSON.parse(
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'nianbao-cms-'));
   process.env.ADMIN_RATE_LIMIT = 'false';
+  process.env.NIANBAO_CMS_LOG_LEVEL = 'warn';
   process.env.NIANBAO_HAND_OVER_RETRY_SECONDS = '1';
   const renderer = new ChromiumRenderer({ concurrency: 1, browserWSEndpoint: inject('chromiumWsEndpoint') });
   system = await startLocalSystem({ dataDir, serveAdminPanel: false, temporary: true, renderer, log: () => undefined });

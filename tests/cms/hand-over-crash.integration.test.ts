@@ -21,7 +21,13 @@ function startSystem(env: Record<string, string> = {}) {
     process.execPath,
     ['--import', 'tsx', startScript, '--data-dir', dataDir, '--port', '0', '--cms-port', '0', '--no-admin'],
     {
-      env: { ...process.env, ...env, NIANBAO_HAND_OVER_RETRY_SECONDS: '1', ADMIN_RATE_LIMIT: 'false' },
+      env: {
+        ...process.env,
+        ...env,
+        NIANBAO_HAND_OVER_RETRY_SECONDS: '1',
+        ADMIN_RATE_LIMIT: 'false',
+        NIANBAO_CMS_LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -1,7 +1,7 @@
 // The archive bucket, private, served only through CloudFront, HTTPS only, with security headers and access logs.
 // Published versions are immutable: the bucket is versioned and retained so nothing published is ever lost.
 // China regions differ (docs/deploy.md#china-regions): origin access identity instead of origin access control, no
-// cache policies, and an IAM server certificate on the ICP-filed domain.
+// cache policies, no CloudFront Functions, and an IAM server certificate on the ICP-filed domain.
 import { Duration, RemovalPolicy, Validations, type CfnResource } from 'aws-cdk-lib';
 import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
@@ -67,9 +67,10 @@ export class PublicArchive extends Construct {
       serverAccessLogsPrefix: accessLogPrefixes.archiveBucket,
     });
     this.headers = new SecurityHeaders(this, 'Headers');
-    const folderIndexFunction = new CloudFrontFunction(this, 'FolderIndex', {
-      code: FunctionCode.fromInline(folderIndex),
-    });
+    // CloudFront China has no CloudFront Functions: there, folder URLs need their explicit index.html.
+    const folderIndexFunction = china
+      ? undefined
+      : new CloudFrontFunction(this, 'FolderIndex', { code: FunctionCode.fromInline(folderIndex) });
     // CloudFront China has no cache policies: the default is stripped again below, and no policy resource is made.
     const cachePolicy: ICachePolicy | undefined = china
       ? undefined
@@ -87,7 +88,9 @@ export class PublicArchive extends Construct {
       allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
       ...(cachePolicy && { cachePolicy }),
       responseHeadersPolicy,
-      functionAssociations: [{ eventType: FunctionEventType.VIEWER_REQUEST, function: folderIndexFunction }],
+      ...(folderIndexFunction && {
+        functionAssociations: [{ eventType: FunctionEventType.VIEWER_REQUEST, function: folderIndexFunction }],
+      }),
     });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'nianbao public archive',

@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { addNianbaoStacks, type NianbaoStacks } from '../../infra/nianbao-app';
 
@@ -19,6 +19,7 @@ export interface NagFinding {
 
 export interface Synthesized extends NianbaoStacks {
   readonly template: Template;
+  readonly edgeWafTemplate: Template | undefined;
   readonly findings: readonly NagFinding[];
 }
 
@@ -31,14 +32,25 @@ interface ValidationReport {
   }[];
 }
 
-/** Context as `-c key=value` gives it: strings. */
-export function synthNianbao(context: Record<string, string> = {}, region?: string): Synthesized {
+export interface SynthOptions {
+  /** Context as `-c key=value` gives it: strings. */
+  readonly context?: Record<string, string>;
+  /** The CLI's default region (AWS_REGION); undefined for an environment-agnostic stack. */
+  readonly region?: string;
+  /** aws-cdk-lib's own CloudFormation validation (resource types per region, schema): seconds per synth. */
+  readonly cloudFormationValidation?: boolean;
+}
+
+export function synthNianbao({
+  context = {},
+  region,
+  cloudFormationValidation = false,
+}: SynthOptions = {}): Synthesized {
   const outdir = mkdtempSync(join(tmpdir(), 'nianbao-cdk-'));
   try {
     const app = new App({
       outdir,
-      // aws-cdk-lib's own CloudFormation validation costs seconds per synth; cdk-nag still runs.
-      builtinCloudFormationValidation: false,
+      builtinCloudFormationValidation: cloudFormationValidation,
       context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], ...context },
     });
     const stacks = addNianbaoStacks(app, { CDK_DEFAULT_REGION: region, CDK_DEFAULT_ACCOUNT: '111122223333' });
@@ -48,9 +60,14 @@ export function synthNianbao(context: Record<string, string> = {}, region?: stri
       if (!(error instanceof Error && error.message.startsWith('Validation failed'))) throw error;
     }
     // From the files synth wrote: Template.fromStack would synthesize again (and throw on the same findings).
-    const templateFile = join(outdir, stacks.archive.templateFile);
-    const template = Template.fromJSON(JSON.parse(readFileSync(templateFile, 'utf8')) as Record<string, unknown>);
-    return { ...stacks, template, findings: readFindings(join(outdir, 'validation-report.json')) };
+    const templateOf = (stack: Stack) =>
+      Template.fromJSON(JSON.parse(readFileSync(join(outdir, stack.templateFile), 'utf8')) as Record<string, unknown>);
+    return {
+      ...stacks,
+      template: templateOf(stacks.archive),
+      edgeWafTemplate: stacks.edgeWaf && templateOf(stacks.edgeWaf),
+      findings: readFindings(join(outdir, 'validation-report.json')),
+    };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

@@ -63,7 +63,10 @@ export class ArchiveStack extends Stack {
     outputVariable(this, 'NIANBAO_CLOUDFRONT_DISTRIBUTION_ID', distributionId, 'the distribution publish invalidates');
     const publicHost = domain ?? distributionDomainName;
     outputVariable(this, 'NIANBAO_PUBLIC_BASE_URL', `https://${publicHost}`, 'where the public reads');
-    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn, description: 'the SNS topic every alarm notifies' });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.monitoring.topic.topicArn,
+      description: 'the SNS topic every alarm notifies',
+    });
     if (this.cms) {
       const { loadBalancerDnsName } = this.cms.service.loadBalancer;
       new CfnOutput(this, 'CmsLoadBalancer', { value: loadBalancerDnsName, description: 'CNAME cmsDomain to this' });

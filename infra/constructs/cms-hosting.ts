@@ -12,6 +12,7 @@ import {
   InstanceType,
   Peer,
   Port,
+  SecurityGroup,
   SubnetType,
   Vpc,
 } from 'aws-cdk-lib/aws-ec2';
@@ -29,7 +30,13 @@ import { ApplicationLoadBalancedFargateService } from 'aws-cdk-lib/aws-ecs-patte
 import { ApplicationProtocol, SslPolicy } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Credentials, DatabaseInstance, DatabaseInstanceEngine, PostgresEngineVersion } from 'aws-cdk-lib/aws-rds';
+import {
+  Credentials,
+  DatabaseInstance,
+  DatabaseInstanceEngine,
+  PostgresEngineVersion,
+  StorageType,
+} from 'aws-cdk-lib/aws-rds';
 import { Bucket, type CfnBucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
@@ -98,7 +105,10 @@ export class CmsHosting extends Construct {
       credentials: Credentials.fromGeneratedSecret('strapi'),
       databaseName,
       storageEncrypted: true,
+      storageType: StorageType.GP3,
       allocatedStorage: 20,
+      // PostgreSQL answers; it never calls out.
+      securityGroups: [new SecurityGroup(this, 'DatabaseSecurityGroup', { vpc: this.vpc, allowAllOutbound: false })],
       backupRetention: Duration.days(7),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.SNAPSHOT,

@@ -39,7 +39,7 @@ import {
 } from 'aws-cdk-lib/aws-rds';
 import { Bucket, type CfnBucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import type { CmsConfig } from '../deploy-config';
 import { accessLogPrefixes } from './access-log-bucket';
 import { privateBucketProps } from './private-bucket';
@@ -191,7 +191,7 @@ export class CmsHosting extends Construct {
   }
 
   private acknowledgeFindings(config: CmsConfig): void {
-    const acknowledge = (scope: Construct, id: string, reason: string) => {
+    const acknowledge = (scope: IConstruct, id: string, reason: string) => {
       Validations.of(scope).acknowledge({ id, reason });
     };
     const rds = this.database;

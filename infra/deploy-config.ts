@@ -15,6 +15,7 @@ export const contextKeys = {
   cmsDomain: 'cmsDomain',
   cmsCertificateArn: 'cmsCertificateArn',
   cmsAllowedCidrs: 'cmsAllowedCidrs',
+  cmsNodeImage: 'cmsNodeImage',
 } as const;
 
 type ContextKey = (typeof contextKeys)[keyof typeof contextKeys];
@@ -26,6 +27,8 @@ export interface CmsConfig {
   readonly domain: string | undefined;
   /** Who may reach the ALB; everyone when empty. */
   readonly allowedCidrs: readonly string[];
+  /** The Node 20 base image of the CMS build, when the default registry is out of reach (China). */
+  readonly nodeImage: string | undefined;
 }
 
 export interface DeployConfig {
@@ -147,6 +150,11 @@ function readCmsConfig(
     certificateArn,
     domain: text(contextKeys.cmsDomain, hostName, 'a host name such as cms.example.gov.cn'),
     allowedCidrs: cidrs,
+    nodeImage: text(
+      contextKeys.cmsNodeImage,
+      /^[\w.\-/:@]+$/,
+      'an image reference such as registry/node:20-bookworm-slim',
+    ),
   };
 }
 

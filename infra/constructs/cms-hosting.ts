@@ -61,6 +61,8 @@ export const strapiSecretVariables = [
 export const resultsTokenVariable = 'NIANBAO_RESULTS_TOKEN';
 
 const strapiPort = 1337;
+/** RDS's CA bundle for the China regions (the global one is the Dockerfile's default). */
+const rdsCaBundleInChina = 'https://rds-truststore.s3.cn-north-1.amazonaws.com.cn/global/global-bundle.pem';
 const databaseName = 'strapi';
 
 export interface CmsHostingProps {
@@ -150,7 +152,13 @@ export class CmsHosting extends Construct {
       redirectHTTP: true,
       openListener: config.allowedCidrs.length === 0,
       taskImageOptions: {
-        image: ContainerImage.fromAsset(cmsAppFolder, { platform: Platform.LINUX_AMD64 }),
+        image: ContainerImage.fromAsset(cmsAppFolder, {
+          platform: Platform.LINUX_AMD64,
+          buildArgs: {
+            ...(config.nodeImage && { NODE_IMAGE: config.nodeImage }),
+            ...(Stack.of(this).region.startsWith('cn-') && { RDS_CA_BUNDLE_URL: rdsCaBundleInChina }),
+          },
+        }),
         containerPort: strapiPort,
         logDriver: LogDrivers.awsLogs({
           streamPrefix: 'cms',

@@ -78,6 +78,7 @@ describe('readDeployConfig', () => {
       certificateArn: 'arn:aws:acm:eu-west-1:111122223333:certificate/abc',
       domain: 'cms.example.gov.cn',
       allowedCidrs: ['203.0.113.0/24', '198.51.100.7/32'],
+      nodeImage: undefined,
     });
   });
 });

@@ -30,6 +30,8 @@ export class ArchiveStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ArchiveStackProps = {}) {
     super(scope, id, props);
+    // S3 delivers server access logs through the log bucket's policy, not an ACL, whatever the app's flags say.
+    this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
     const config = props.config ?? defaultDeployConfig;
     this.accessLogs = new AccessLogBucket(this, 'AccessLogs');
     const logBucket = this.accessLogs.bucket;

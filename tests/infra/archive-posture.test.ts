@@ -130,6 +130,13 @@ describe('the public archive by default (no domain, no WAF)', () => {
     );
   });
 
+  it('lets S3 deliver access logs through the log bucket’s policy, not a public-ish ACL', () => {
+    const buckets = JSON.stringify(template.findResources('AWS::S3::Bucket'));
+    expect(buckets).not.toContain('LogDeliveryWrite');
+    const policies = JSON.stringify(template.findResources('AWS::S3::BucketPolicy'));
+    expect(policies).toContain('logging.s3.amazonaws.com');
+  });
+
   it('has no web ACL', () => {
     template.resourceCountIs('AWS::WAFv2::WebACL', 0);
     expect(distributionConfig(template).WebACLId).toBeUndefined();

@@ -29,7 +29,7 @@ export class ArchiveStack extends Stack {
   readonly cms: CmsHosting | undefined;
 
   constructor(scope: Construct, id: string, props: ArchiveStackProps = {}) {
-    super(scope, id, props);
+    super(scope, id, { env: { account: props.config?.account, region: props.config?.region }, ...props });
     // S3 delivers server access logs through the log bucket's policy, not an ACL, whatever the app's flags say.
     this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
     const config = props.config ?? defaultDeployConfig;

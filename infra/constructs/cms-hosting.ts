@@ -198,6 +198,20 @@ export class CmsHosting extends Construct {
     this.acknowledgeFindings(config);
   }
 
+  /** A plain setting for Strapi (e.g. the pipeline's start-run URL); never a secret. */
+  addSetting(variable: string, value: string): void {
+    this.container().addEnvironment(variable, value);
+  }
+
+  /** A secret for Strapi (e.g. the shared secret of the start-run endpoint), injected by ECS at task start. */
+  addSecret(variable: string, secret: ISecret, field?: string): void {
+    this.container().addSecret(variable, EcsSecret.fromSecretsManager(secret, field));
+  }
+
+  private container() {
+    return this.service.taskDefinition.defaultContainer!;
+  }
+
   private acknowledgeFindings(config: CmsConfig): void {
     const acknowledge = (scope: IConstruct, id: string, reason: string) => {
       Validations.of(scope).acknowledge({ id, reason });

@@ -1,9 +1,13 @@
 // The CMS when hosted here (cms=true): tasks and database in private subnets, secrets from Secrets Manager only,
 // HTTPS-only load balancer with its access logs, a private uploads bucket; nothing of it without the flag.
-import type { Template } from 'aws-cdk-lib/assertions';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ArchiveStack } from '../../infra/archive-stack';
 import { accessLogPrefixes } from '../../infra/constructs/access-log-bucket';
 import { resultsTokenVariable, strapiSecretVariables } from '../../infra/constructs/cms-hosting';
+import { readDeployConfig } from '../../infra/deploy-config';
 import { synthNianbao } from './nianbao-synth';
 
 const cmsCertificateArn = 'arn:aws:acm:eu-west-1:111122223333:certificate/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -135,6 +139,25 @@ describe('CMS hosting (cms=true)', () => {
         Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^CmsUploads/), 'Arn'] }, '/*']] },
       }),
     ]);
+  });
+});
+
+describe('CMS hosting wired to the pipeline', () => {
+  it('takes further settings as plain environment and further secrets from Secrets Manager', () => {
+    const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });
+    const context: Record<string, string> = { cms: 'true', cmsCertificateArn, region: 'eu-west-1' };
+    const stack = new ArchiveStack(app, 'Wired', { config: readDeployConfig((key) => context[key], {}) });
+    stack.cms!.addSetting('NIANBAO_START_RUN_URL', 'https://example.org/runs');
+    stack.cms!.addSecret('NIANBAO_START_RUN_SECRET', new Secret(stack, 'StartRunSecret'));
+    const [container] = onlyOf(Template.fromStack(stack), 'AWS::ECS::TaskDefinition').ContainerDefinitions as {
+      Environment: { Name: string; Value: unknown }[];
+      Secrets: { Name: string; ValueFrom: unknown }[];
+    }[];
+    expect(container!.Environment).toContainEqual({ Name: 'NIANBAO_START_RUN_URL', Value: 'https://example.org/runs' });
+    expect(container!.Secrets).toContainEqual({
+      Name: 'NIANBAO_START_RUN_SECRET',
+      ValueFrom: { Ref: expect.stringMatching(/^StartRunSecret/) },
+    });
   });
 });
 

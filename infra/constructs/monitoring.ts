@@ -1,7 +1,7 @@
 // Alarms for what needs a person: a run that failed or timed out, a function that errors or is throttled, a
 // dead-letter queue that holds anything. Every alarm notifies one SNS topic; `-c alarmEmail=…` subscribes an address.
 // The pipeline construct calls watchStateMachine / watchFunction / watchQueue for each of its resources.
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Names } from 'aws-cdk-lib';
 import {
   Alarm,
   ComparisonOperator,
@@ -17,7 +17,10 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
+
+/** Unique in the app (two constructs may both call their function "Handler"), readable in the alarm's name. */
+const watchedName = (watched: IConstruct): string => Names.uniqueId(watched);
 
 /** Each alarm looks at 5-minute sums: one failed run is worth a message, so the threshold is 1. */
 const window: MetricOptions = { period: Duration.minutes(5), statistic: 'Sum' };
@@ -40,7 +43,7 @@ export class Monitoring extends Construct {
 
   /** A run that ended failed, timed out or aborted: the run record says why. */
   watchStateMachine(stateMachine: IStateMachine): Alarm[] {
-    const name = stateMachine.node.id;
+    const name = watchedName(stateMachine);
     return [
       this.alarm(`${name}Failed`, stateMachine.metricFailed(window), `${name}: an execution failed`),
       this.alarm(`${name}TimedOut`, stateMachine.metricTimedOut(window), `${name}: an execution timed out`),
@@ -50,7 +53,7 @@ export class Monitoring extends Construct {
 
   /** Errors are faults the state machine did not expect or retried in vain; throttles mean the limits are too low. */
   watchFunction(fn: IFunction): Alarm[] {
-    const name = fn.node.id;
+    const name = watchedName(fn);
     return [
       this.alarm(`${name}Errors`, fn.metricErrors(window), `${name}: invocations ended in an error`),
       this.alarm(`${name}Throttles`, fn.metricThrottles(window), `${name}: invocations were throttled`),
@@ -60,7 +63,8 @@ export class Monitoring extends Construct {
   /** A dead-letter queue is empty when all is well: anything in it is a run whose outcome was not recorded. */
   watchQueue(queue: IQueue): Alarm[] {
     const depth = queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' });
-    return [this.alarm(`${queue.node.id}NotEmpty`, depth, `${queue.node.id}: messages are waiting in the queue`)];
+    const name = watchedName(queue);
+    return [this.alarm(`${name}NotEmpty`, depth, `${name}: messages are waiting in the queue`)];
   }
 
   private alarm(id: string, metric: IMetric, description: string): Alarm {

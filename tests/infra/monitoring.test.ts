@@ -6,6 +6,7 @@ import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambd
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { DefinitionBody, Pass, StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Construct } from 'constructs';
 import { Monitoring } from '../../infra/constructs/monitoring';
 
 type Resources = Record<string, { Properties: Record<string, unknown> }>;
@@ -91,5 +92,22 @@ describe('Monitoring', () => {
   it('returns the alarms it made, one per watched condition', () => {
     expect(alarmCounts).toEqual({ stateMachine: 3, fn: 2, queue: 1 });
     expect(alarms()).toHaveLength(6);
+  });
+});
+
+describe('Monitoring of constructs that name their parts alike', () => {
+  it('watches two functions both called Handler in different constructs', () => {
+    const stack = new Stack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Alike');
+    const monitoring = new Monitoring(stack, 'Monitoring');
+    const handlers = ['Validate', 'Publish'].map(
+      (step) =>
+        new LambdaFunction(new Construct(stack, step), 'Handler', {
+          runtime: Runtime.NODEJS_22_X,
+          handler: 'index.handler',
+          code: Code.fromInline('exports.handler = async () => {}'),
+        }),
+    );
+    for (const handler of handlers) monitoring.watchFunction(handler);
+    Template.fromStack(stack).resourceCountIs('AWS::CloudWatch::Alarm', 4);
   });
 });

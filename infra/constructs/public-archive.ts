@@ -34,6 +34,8 @@ const folderIndex = `function handler(event) {
 
 /** Report pages and their files: the strictest headers (no script). Everything else is a site page. */
 export const reportPathPattern = 'reports/*';
+/** The reports' PDFs, matched before reportPathPattern (CloudFront takes the first behaviour that matches). */
+export const pdfPathPattern = 'reports/*.pdf';
 
 /** The lowest TLS version viewers may use on a custom domain. */
 export const minimumViewerTls = SecurityPolicyProtocol.TLS_V1_2_2021;
@@ -92,10 +94,15 @@ export class PublicArchive extends Construct {
         functionAssociations: [{ eventType: FunctionEventType.VIEWER_REQUEST, function: folderIndexFunction }],
       }),
     });
+    // In this order: CloudFront takes the first pattern that matches.
+    const additionalBehaviors = {
+      [pdfPathPattern]: behavior(this.headers.pdfDownloads),
+      [reportPathPattern]: behavior(this.headers.reportPages),
+    };
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'nianbao public archive',
       defaultBehavior: behavior(this.headers.sitePages),
-      additionalBehaviors: { [reportPathPattern]: behavior(this.headers.reportPages) },
+      additionalBehaviors,
       defaultRootObject: 'index.html',
       httpVersion: china ? HttpVersion.HTTP2 : HttpVersion.HTTP2_AND_3,
       ...(customDomain && {
@@ -108,7 +115,7 @@ export class PublicArchive extends Construct {
       logFilePrefix: accessLogPrefixes.distribution,
       ...(webAclArn && { webAclId: webAclArn }),
     });
-    if (china) adaptToCloudFrontChina(this.distribution, china);
+    if (china) adaptToCloudFrontChina(this.distribution, china, Object.keys(additionalBehaviors).length);
     this.acknowledgeFindings(props);
   }
 
@@ -153,7 +160,11 @@ export class PublicArchive extends Construct {
  * behaviour gets the legacy ForwardedValues and TTLs instead. Its certificate is an IAM server certificate, which
  * the L2 Distribution cannot take, so the aliases and viewer certificate are set on the CloudFormation resource.
  */
-function adaptToCloudFrontChina(distribution: Distribution, china: { domain: string; iamCertificateId: string }) {
+function adaptToCloudFrontChina(
+  distribution: Distribution,
+  china: { domain: string; iamCertificateId: string },
+  additionalBehaviors: number,
+) {
   const resource = distribution.node.defaultChild as CfnResource;
   const legacyCaching = {
     ForwardedValues: { QueryString: false, Cookies: { Forward: 'none' } },
@@ -161,7 +172,11 @@ function adaptToCloudFrontChina(distribution: Distribution, china: { domain: str
     DefaultTTL: cacheTtl.defaultTtl.toSeconds(),
     MaxTTL: cacheTtl.maxTtl.toSeconds(),
   };
-  for (const path of ['DistributionConfig.DefaultCacheBehavior', 'DistributionConfig.CacheBehaviors.0']) {
+  const additional = Array.from(
+    { length: additionalBehaviors },
+    (_, index) => `DistributionConfig.CacheBehaviors.${index}`,
+  );
+  for (const path of ['DistributionConfig.DefaultCacheBehavior', ...additional]) {
     resource.addPropertyDeletionOverride(`${path}.CachePolicyId`);
     for (const [name, value] of Object.entries(legacyCaching)) resource.addPropertyOverride(`${path}.${name}`, value);
   }

@@ -1,5 +1,6 @@
 // The response headers CloudFront adds to everything it serves. Report pages get a Content-Security-Policy with no
-// script at all; the site's own pages (home, search) may load same-origin script files, nothing inline.
+// script at all; the site's own pages (home, search) may load same-origin script files, nothing inline; PDFs get no
+// CSP (a CSP on a PDF only constrains the browser's viewer: `default-src 'none'` leaves Chrome's blank).
 import { Duration } from 'aws-cdk-lib';
 import {
   HeadersFrameOption,
@@ -27,8 +28,8 @@ export const sitePagesCsp = [...reportPageDirectives, "script-src 'self'", "conn
 /** Two years, the value preload lists ask for; subdomains included (the archive's host has none of its own). */
 export const hstsMaxAge = Duration.days(730);
 
-const securityHeaders = (contentSecurityPolicy: string): ResponseSecurityHeadersBehavior => ({
-  contentSecurityPolicy: { contentSecurityPolicy, override: true },
+const securityHeaders = (contentSecurityPolicy?: string): ResponseSecurityHeadersBehavior => ({
+  ...(contentSecurityPolicy && { contentSecurityPolicy: { contentSecurityPolicy, override: true } }),
   strictTransportSecurity: { accessControlMaxAge: hstsMaxAge, includeSubdomains: true, override: true },
   contentTypeOptions: { override: true },
   referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
@@ -38,6 +39,8 @@ const securityHeaders = (contentSecurityPolicy: string): ResponseSecurityHeaders
 export class SecurityHeaders extends Construct {
   readonly reportPages: ResponseHeadersPolicy;
   readonly sitePages: ResponseHeadersPolicy;
+  /** PDFs: every header but the CSP, which would break Chrome's built-in PDF viewer (its page is styled inline). */
+  readonly pdfDownloads: ResponseHeadersPolicy;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -51,6 +54,11 @@ export class SecurityHeaders extends Construct {
     this.sitePages = new ResponseHeadersPolicy(this, 'SitePages', {
       comment: 'nianbao site pages: same-origin script files only',
       securityHeadersBehavior: securityHeaders(sitePagesCsp),
+      customHeadersBehavior,
+    });
+    this.pdfDownloads = new ResponseHeadersPolicy(this, 'PdfDownloads', {
+      comment: 'nianbao PDFs: no CSP (the browser PDF viewer needs its own styles)',
+      securityHeadersBehavior: securityHeaders(),
       customHeadersBehavior,
     });
   }

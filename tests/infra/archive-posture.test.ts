@@ -4,7 +4,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accessLogPrefixes } from '../../infra/constructs/access-log-bucket';
 import { managedRuleGroups } from '../../infra/constructs/edge-web-acl';
-import { reportPathPattern } from '../../infra/constructs/public-archive';
+import { pdfPathPattern, reportPathPattern } from '../../infra/constructs/public-archive';
 import { synthNianbao } from './nianbao-synth';
 
 const certificateArn = 'arn:aws:acm:us-east-1:111122223333:certificate/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -23,7 +23,7 @@ interface HeadersPolicy {
   Name?: string;
   Comment: string;
   SecurityHeadersConfig: {
-    ContentSecurityPolicy: { ContentSecurityPolicy: string };
+    ContentSecurityPolicy?: { ContentSecurityPolicy: string };
     StrictTransportSecurity: { AccessControlMaxAgeSec: number; IncludeSubdomains: boolean };
     ContentTypeOptions: { Override: boolean };
     ReferrerPolicy: { ReferrerPolicy: string };
@@ -63,7 +63,7 @@ describe('the public archive by default (no domain, no WAF)', () => {
   it('serves every path over HTTPS only, GET and HEAD only', () => {
     const config = distributionConfig(template);
     const behaviors = [config.DefaultCacheBehavior, ...(config.CacheBehaviors as unknown[])];
-    expect(behaviors).toHaveLength(2);
+    expect(behaviors).toHaveLength(3);
     for (const behavior of behaviors)
       expect(behavior).toMatchObject({ ViewerProtocolPolicy: 'redirect-to-https', AllowedMethods: ['GET', 'HEAD'] });
   });
@@ -74,7 +74,7 @@ describe('the public archive by default (no domain, no WAF)', () => {
       (b) => b.PathPattern === reportPathPattern,
     );
     const csp = directives(
-      headersOf(template, reports!).SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy,
+      headersOf(template, reports!).SecurityHeadersConfig.ContentSecurityPolicy!.ContentSecurityPolicy,
     );
     expect(csp.get('default-src')).toEqual(["'none'"]);
     expect(csp.has('script-src')).toBe(false);
@@ -84,9 +84,18 @@ describe('the public archive by default (no domain, no WAF)', () => {
 
   it('lets site pages load script files from the archive itself, and nothing inline', () => {
     const site = headersOf(template, distributionConfig(template).DefaultCacheBehavior as Record<string, unknown>);
-    const csp = directives(site.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
+    const csp = directives(site.SecurityHeadersConfig.ContentSecurityPolicy!.ContentSecurityPolicy);
     expect(csp.get('script-src')).toEqual(["'self'"]);
     expect(csp.get('default-src')).toEqual(["'none'"]);
+  });
+
+  it('sends PDFs, matched before the report pages, without a CSP (it would blank Chrome’s PDF viewer)', () => {
+    const patterns = (distributionConfig(template).CacheBehaviors as { PathPattern: string }[]).map(
+      (b) => b.PathPattern,
+    );
+    expect(patterns).toEqual([pdfPathPattern, reportPathPattern]);
+    const pdfs = (distributionConfig(template).CacheBehaviors as Record<string, unknown>[])[0]!;
+    expect(headersOf(template, pdfs).SecurityHeadersConfig.ContentSecurityPolicy).toBeUndefined();
   });
 
   it('sends HSTS, nosniff, a referrer policy and frame denial on every page', () => {

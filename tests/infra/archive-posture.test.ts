@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { accessLogPrefixes } from '../../infra/constructs/access-log-bucket';
 import { managedRuleGroups } from '../../infra/constructs/edge-web-acl';
 import { pdfPathPattern, reportPathPattern } from '../../infra/constructs/public-archive';
-import { synthNianbao } from './nianbao-synth';
+import { synthNianbao } from '../support/synth-nianbao-app';
 
 const certificateArn = 'arn:aws:acm:us-east-1:111122223333:certificate/1234abcd-12ab-34cd-56ef-1234567890ab';
 const customDomain = { domain: 'nianbao.example.gov.cn', certificateArn };

@@ -3,7 +3,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reportTableSchema } from '../../functions/adapters/dynamodb-table-schema';
 import { stagingExpiryDays } from '../../infra/constructs/staging-bucket';
-import { synthNianbao } from './nianbao-synth';
+import { synthNianbao } from '../support/synth-nianbao-app';
 
 let template: Template;
 

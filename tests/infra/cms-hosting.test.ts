@@ -8,7 +8,7 @@ import { ArchiveStack } from '../../infra/archive-stack';
 import { accessLogPrefixes } from '../../infra/constructs/access-log-bucket';
 import { resultsTokenVariable, strapiSecretVariables } from '../../infra/constructs/cms-hosting';
 import { readDeployConfig } from '../../infra/deploy-config';
-import { synthNianbao } from './nianbao-synth';
+import { synthNianbao } from '../support/synth-nianbao-app';
 
 const cmsCertificateArn = 'arn:aws:acm:eu-west-1:111122223333:certificate/1234abcd-12ab-34cd-56ef-1234567890ab';
 const editors = '203.0.113.0/24';

@@ -3,7 +3,7 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { minimumViewerTls } from '../../infra/constructs/public-archive';
-import { synthNianbao, type SynthOptions } from './nianbao-synth';
+import { synthNianbao, type SynthOptions } from '../support/synth-nianbao-app';
 
 const acm = (region: string) => `arn:aws:acm:${region}:111122223333:certificate/1234abcd-12ab-34cd-56ef-1234567890ab`;
 const china = { domain: 'nianbao.example.gov.cn', iamCertificateId: 'ASCAEXAMPLE1234567890' };

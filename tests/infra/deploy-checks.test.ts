@@ -60,6 +60,16 @@ describe('China regions', () => {
   it('keep the bucket private behind an origin access identity (no origin access control there)', () => {
     template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 0);
     template.resourceCountIs('AWS::CloudFront::CloudFrontOriginAccessIdentity', 1);
+    const [identity] = Object.keys(template.findResources('AWS::CloudFront::CloudFrontOriginAccessIdentity'));
+    const statements = Object.values(template.findResources('AWS::S3::BucketPolicy')).flatMap(
+      (policy) =>
+        (policy as { Properties: { PolicyDocument: { Statement: Record<string, unknown>[] } } }).Properties
+          .PolicyDocument.Statement,
+    );
+    const reads = statements.filter((s) => s.Effect === 'Allow' && JSON.stringify(s.Action).includes('s3:GetObject'));
+    expect(reads).toEqual([
+      expect.objectContaining({ Principal: { CanonicalUser: { 'Fn::GetAtt': [identity, 'S3CanonicalUserId'] } } }),
+    ]);
   });
 
   it('serve the ICP-filed domain with its IAM certificate and TLS 1.2, without cache policies or functions', () => {

@@ -51,6 +51,7 @@ export class ArchiveStack extends Stack {
     this.staging = new StagingBucket(this, 'Staging', { logBucket });
     this.monitoring = new Monitoring(this, 'Monitoring', { alarmEmail: config.alarmEmail });
     this.cms = config.cms ? new CmsHosting(this, 'Cms', { config: config.cms, logBucket }) : undefined;
+    if (this.cms) this.monitoring.watchService('Cms', this.cms.service.targetGroup);
 
     // The variables the functions read (docs/local-stack.md, Configuration). Output ids are alphanumeric only
     // (CloudFormation), so each output is the variable in PascalCase and its description starts with the variable's

@@ -1,15 +1,17 @@
 // Alarms for what needs a person: a run that failed or timed out, a function that errors or is throttled, a
-// dead-letter queue that holds anything. Every alarm notifies one SNS topic; `-c alarmEmail=…` subscribes an address.
+// dead-letter queue that holds anything, the CMS without a healthy task. Every alarm notifies one SNS topic; `-c alarmEmail=…` subscribes an address.
 // The pipeline construct calls watchStateMachine / watchFunction / watchQueue for each of its resources.
 import { Duration, Names } from 'aws-cdk-lib';
 import {
   Alarm,
   ComparisonOperator,
+  type AlarmProps,
   TreatMissingData,
   type IMetric,
   type MetricOptions,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { IApplicationTargetGroup } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -67,7 +69,22 @@ export class Monitoring extends Construct {
     return [this.alarm(`${name}NotEmpty`, depth, `${name}: messages are waiting in the queue`)];
   }
 
-  private alarm(id: string, metric: IMetric, description: string): Alarm {
+  /**
+   * A service behind a load balancer (the CMS) with no healthy target for 10 minutes: editors cannot work, and runs
+   * cannot report their outcome. Missing data counts as down here: a target group without targets reports nothing.
+   */
+  watchService(name: string, targetGroup: IApplicationTargetGroup): Alarm[] {
+    const healthy = targetGroup.metrics.healthyHostCount({ period: Duration.minutes(5), statistic: 'Minimum' });
+    return [
+      this.alarm(`${name}Down`, healthy, `${name}: no healthy target behind the load balancer`, {
+        comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+        evaluationPeriods: 2,
+        treatMissingData: TreatMissingData.BREACHING,
+      }),
+    ];
+  }
+
+  private alarm(id: string, metric: IMetric, description: string, options: Partial<AlarmProps> = {}): Alarm {
     const alarm = new Alarm(this, id, {
       metric,
       threshold: 1,
@@ -76,6 +93,7 @@ export class Monitoring extends Construct {
       // No data is no failure: a quiet week is not an alarm.
       treatMissingData: TreatMissingData.NOT_BREACHING,
       alarmDescription: description,
+      ...options,
     });
     alarm.addAlarmAction(new SnsAction(this.topic));
     return alarm;

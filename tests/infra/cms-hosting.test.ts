@@ -142,6 +142,23 @@ describe('CMS hosting (cms=true)', () => {
   });
 });
 
+describe('CMS hosting watched', () => {
+  it('alarms when no Strapi task is healthy for 10 minutes, missing data included', () => {
+    const { template } = synthNianbao({ context: { cms: 'true', cmsCertificateArn }, region: 'eu-west-1' });
+    const alarms = Object.values(resources(template, 'AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties);
+    expect(alarms).toEqual([
+      expect.objectContaining({
+        MetricName: 'HealthyHostCount',
+        ComparisonOperator: 'LessThanThreshold',
+        Threshold: 1,
+        EvaluationPeriods: 2,
+        TreatMissingData: 'breaching',
+        AlarmActions: [{ Ref: expect.stringMatching(/^MonitoringTopic/) }],
+      }),
+    ]);
+  });
+});
+
 describe('CMS hosting wired to the pipeline', () => {
   it('takes further settings as plain environment and further secrets from Secrets Manager', () => {
     const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });

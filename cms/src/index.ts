@@ -1,6 +1,7 @@
 // The CMS's own code: the approval on publish, the roles, the pipeline's results token and the hand-over retry.
 import type { Core } from '@strapi/strapi';
 import { approvalMiddleware } from './nianbao/approval';
+import { applyFieldLabels } from './nianbao/field-labels';
 import { pipelineGateway } from './nianbao/pipeline-gateway';
 import { envInt } from './nianbao/required-env';
 import { ensureResultsToken } from './nianbao/results-token';
@@ -17,6 +18,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     pipelineGateway(strapi); // fails the start, naming the variable, when there is no pipeline to reach
     await ensureRoles(strapi);
+    await applyFieldLabels(strapi);
     await ensureResultsToken(strapi);
     const seconds = envInt('NIANBAO_HAND_OVER_RETRY_SECONDS', 5);
     strapi.cron.add({

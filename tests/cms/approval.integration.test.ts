@@ -173,6 +173,21 @@ describe('publish = approval in the CMS', () => {
     expect(await finished('cms-retried', 1)).toMatchObject({ phase: 'published', version: 1 });
   });
 
+  it('names the fields in the admin as the report does', async () => {
+    const { status, body } = await editor.request(
+      'GET',
+      '/content-manager/content-types/api::annual-report.annual-report/configuration',
+    );
+    expect(status).toBe(200);
+    const { contentType, components } = body.data as {
+      contentType: { metadatas: Record<string, { edit: { label: string } }> };
+      components: Record<string, { metadatas: Record<string, { edit: { label: string } }> }>;
+    };
+    expect(contentType.metadatas.problems?.edit.label).toBe('五、存在的主要问题及改进情况');
+    expect(contentType.metadatas.preamble?.edit.label).toBe('引言');
+    expect(components['report.overview-section']?.metadatas.heading?.edit.label).toBe('小标题');
+  });
+
   it('gives the results token run records and nothing else', async () => {
     const token = { authorization: `Bearer ${system.secrets.NIANBAO_RESULTS_TOKEN}` };
     const status = async (method: string, path: string, body?: unknown) =>

@@ -54,7 +54,7 @@ async function post(
 }
 
 const errorOf = (body: unknown) =>
-  typeof body === 'object' && body !== null && 'error' in body ? String((body).error) : '';
+  typeof body === 'object' && body !== null && 'error' in body ? String(body.error) : '';
 
 export function httpPipelineGateway(config: HttpPipelineConfig): PipelineGateway {
   return {

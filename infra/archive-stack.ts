@@ -4,6 +4,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { PublicArchive } from './constructs/public-archive';
+import { ReportPipeline } from './constructs/report-pipeline';
 import { ReportTable } from './constructs/report-table';
 import { StagingBucket } from './constructs/staging-bucket';
 
@@ -11,12 +12,19 @@ export class ArchiveStack extends Stack {
   readonly table: ReportTable;
   readonly archive: PublicArchive;
   readonly staging: StagingBucket;
+  readonly pipeline: ReportPipeline;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
     this.table = new ReportTable(this, 'Reports');
     this.archive = new PublicArchive(this, 'Archive');
     this.staging = new StagingBucket(this, 'Staging');
+    this.pipeline = new ReportPipeline(this, 'Pipeline', {
+      table: this.table.table,
+      archive: this.archive.bucket,
+      staging: this.staging.bucket,
+      distribution: this.archive.distribution,
+    });
 
     // The variables the functions read (docs/local-stack.md, Configuration). Output ids are alphanumeric only
     // (CloudFormation), so each output is the variable in PascalCase and its description starts with the variable's

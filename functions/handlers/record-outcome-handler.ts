@@ -10,7 +10,8 @@ import { recordOutcome } from '../pipeline/run-record';
 import type { Listed } from '../pipeline/run-stages';
 import { failedOutcome, publishedOutcome } from '../pipeline/step-outcome';
 import { logger, withRunId } from './handler-logger';
-import { retryableErrorName, type StepFailed } from './step-handler';
+import type { StepFailed } from './step-handler';
+import { retryableErrorName } from '../pipeline/step-failure';
 
 /** What the state machine caught (its Catch's ResultPath) and in which step (set by the state it went through). */
 export interface CaughtError {

@@ -6,11 +6,8 @@ import { pipelineSteps, type PipelineStep } from '../pipeline/pipeline-steps';
 import type { Run } from '../pipeline/run';
 import type { StepName } from '../pipeline/run-outcome';
 import { maxStateBytes } from '../pipeline/run-pipeline';
-import { classifyError, type StepFailure } from '../pipeline/step-failure';
+import { classifyError, retryableErrorName, type StepFailure } from '../pipeline/step-failure';
 import { logger, withRunId } from './handler-logger';
-
-/** The error name the state machine retries (with backoff and jitter); anything else it does not. */
-export const retryableErrorName = 'RetryableStepError';
 
 export class RetryableStepError extends Error {
   override name = retryableErrorName;

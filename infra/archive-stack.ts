@@ -38,6 +38,16 @@ export class ArchiveStack extends Stack {
     outputVariable(this, 'NIANBAO_STAGING_BUCKET', stagingBucketName, 'the private staging bucket of runs');
     outputVariable(this, 'NIANBAO_CLOUDFRONT_DISTRIBUTION_ID', distributionId, 'the distribution publish invalidates');
     outputVariable(this, 'NIANBAO_PUBLIC_BASE_URL', `https://${distributionDomainName}`, 'where the public reads');
+    const { startRunUrl, handOverSecret, stateMachine } = this.pipeline;
+    outputVariable(this, 'NIANBAO_START_RUN_URL', startRunUrl.url, 'where the CMS POSTs signed hand-overs');
+    outputVariable(
+      this,
+      'NIANBAO_HANDOVER_SECRET_ARN',
+      handOverSecret.secretArn,
+      'the secret hand-overs are signed with',
+    );
+    outputVariable(this, 'NIANBAO_STATE_MACHINE_ARN', stateMachine.stateMachine.stateMachineArn, 'one run each');
+    outputVariable(this, 'NIANBAO_BATCH_STATE_MACHINE_ARN', stateMachine.batch.stateMachineArn, 'a batch of runs');
   }
 }
 

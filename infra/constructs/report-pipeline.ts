@@ -1,7 +1,7 @@
 // The pipeline on AWS: a Lambda per step (bundled locally with esbuild, infra/function-bundles.ts), the state
 // machine generated from the step list, the batch, and the signed start-run endpoint the CMS calls. Each function's
 // role reaches only its own table actions, bucket prefixes and secrets.
-import { AssetHashType, CfnOutput, DockerImage, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -198,22 +198,5 @@ export class ReportPipeline extends Construct {
     // Authenticated by the hand-over signature (HMAC with the shared secret), not IAM: the CMS has no AWS identity.
     this.startRunUrl = startRun.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
     this.functions = { ...fns, startRun };
-
-    new CfnOutput(this, 'StartRunUrl', {
-      value: this.startRunUrl.url,
-      description: 'NIANBAO_START_RUN_URL: where the CMS POSTs signed hand-overs',
-    });
-    new CfnOutput(this, 'HandOverSecretArn', {
-      value: this.handOverSecret.secretArn,
-      description: 'NIANBAO_HANDOVER_SECRET_ARN: the secret the CMS signs hand-overs with',
-    });
-    new CfnOutput(this, 'StateMachineArn', {
-      value: this.stateMachine.stateMachine.stateMachineArn,
-      description: 'NIANBAO_STATE_MACHINE_ARN: one execution per run, named after the run id',
-    });
-    new CfnOutput(this, 'BatchStateMachineArn', {
-      value: this.stateMachine.batch.stateMachineArn,
-      description: 'NIANBAO_BATCH_STATE_MACHINE_ARN: { "runs": [hand-over states] } publishes them all',
-    });
   }
 }

@@ -99,6 +99,10 @@ describe('ArchiveStack', () => {
       ['NianbaoStagingBucket', 'NIANBAO_STAGING_BUCKET'],
       ['NianbaoCloudfrontDistributionId', 'NIANBAO_CLOUDFRONT_DISTRIBUTION_ID'],
       ['NianbaoPublicBaseUrl', 'NIANBAO_PUBLIC_BASE_URL'],
+      ['NianbaoStartRunUrl', 'NIANBAO_START_RUN_URL'],
+      ['NianbaoHandoverSecretArn', 'NIANBAO_HANDOVER_SECRET_ARN'],
+      ['NianbaoStateMachineArn', 'NIANBAO_STATE_MACHINE_ARN'],
+      ['NianbaoBatchStateMachineArn', 'NIANBAO_BATCH_STATE_MACHINE_ARN'],
     ]);
     const domainName = { 'Fn::GetAtt': [Match.stringLikeRegexp('Distribution'), 'DomainName'] };
     template.hasOutput('NianbaoPublicBaseUrl', { Value: { 'Fn::Join': ['', ['https://', domainName]] } });

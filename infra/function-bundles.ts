@@ -2,7 +2,7 @@
 // a function reads at run time (fonts, WebAssembly, Chromium) laid out as node_modules so the code finds them where
 // it finds them in development. Used by the stack (local bundling at synth), the tests and `npm run bench:bundles`.
 import { buildSync } from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { webFontFaces } from '../functions/render/font-faces';
@@ -26,8 +26,22 @@ export type FunctionName = keyof typeof functionEntries;
 /** The file a function's code is in, in its bundle folder; the handler is `index.handler`. */
 export const bundleFile = 'index.mjs';
 
-/** Functions that read the web fonts (the fonts layer): render (the HTML's @font-face) and publish (site assets). */
-export const usesFontsLayer: readonly FunctionName[] = ['render', 'publish'];
+/**
+ * Functions that read the fonts layer: validate (glyph coverage, rule F1), render (print subsets, the HTML's
+ * @font-face) and publish (the woff2 files as site assets).
+ */
+export const usesFontsLayer: readonly FunctionName[] = ['validate', 'render', 'publish'];
+
+/**
+ * harfbuzzjs loads its WebAssembly from beside its own module, which in a bundle is the function's folder: the
+ * bundle reads it from the fonts layer instead (resolved like the fonts, through NODE_PATH on Lambda).
+ */
+const wasmBesideModule = 'new URL("harfbuzz.wasm",import.meta.url).href';
+const wasmFromLayer = 'require("node:url").pathToFileURL(require.resolve("harfbuzzjs/dist/harfbuzz.wasm")).href';
+
+export class BundleError extends Error {
+  override name = 'BundleError';
+}
 
 /** A package's folder in the installed node_modules (not every package exports its package.json). */
 const packageDir = (name: string): string => join(repoRoot, 'node_modules', name);
@@ -63,6 +77,12 @@ function bundle(entry: string, outfile: string, external: readonly string[] = []
     // CommonJS packages in an ES module bundle still call require().
     banner: { js: "import{createRequire as __nbRequire}from'node:module';const require=__nbRequire(import.meta.url);" },
   });
+  const code = readFileSync(outfile, 'utf8');
+  const uses = code.split(wasmBesideModule).length - 1;
+  if (uses > 1) throw new BundleError(`${outfile}: harfbuzz.wasm is located ${uses} times; expected once`);
+  if (uses === 0 && /harfbuzz\.wasm"/.test(code))
+    throw new BundleError(`${outfile}: harfbuzzjs changed how it finds its wasm`);
+  if (uses === 1) writeFileSync(outfile, code.replace(wasmBesideModule, wasmFromLayer));
 }
 
 /**
@@ -86,14 +106,13 @@ export function bundleFunction(name: FunctionName, outDir: string): void {
   if (render) {
     const nodeModules = join(outDir, 'node_modules');
     bundleChromium(nodeModules);
-    // The print fonts (subset per report) and the subsetter.
-    copyPackageFiles(nodeModules, [...printFaces.map((face) => face.file), 'harfbuzzjs/dist/harfbuzz-subset.wasm']);
   }
 }
 
 /**
  * The fonts layer (unpacked under /opt on Lambda, found through NODE_PATH's /opt/nodejs/node_modules): the woff2
- * subsets of the weights the report uses and their CSS. One copy for the render and publish functions.
+ * subsets of the weights the report uses and their CSS, the TrueType faces (print subsets, glyph coverage) and
+ * HarfBuzz's WebAssembly. One copy for the validate, render and publish functions.
  */
 export function bundleFontsLayer(outDir: string): void {
   rmSync(outDir, { recursive: true, force: true });
@@ -102,7 +121,8 @@ export function bundleFontsLayer(outDir: string): void {
     const woff2 = readdirSync(join(dir, 'files')).filter((f) => weights.some((w) => f.endsWith(`-${w}-normal.woff2`)));
     return [...weights.map((w) => `${pkg}/${w}.css`), ...woff2.map((f) => `${pkg}/files/${f}`)];
   });
-  copyPackageFiles(join(outDir, 'nodejs', 'node_modules'), files);
+  const tools = ['harfbuzzjs/dist/harfbuzz.wasm', 'harfbuzzjs/dist/harfbuzz-subset.wasm'];
+  copyPackageFiles(join(outDir, 'nodejs', 'node_modules'), [...files, ...printFaces.map((f) => f.file), ...tools]);
 }
 
 /** Bytes under a folder (what Lambda counts against its 250 MB unzipped limit). */

@@ -1,6 +1,7 @@
 // The pipeline as synthesized: the state machine is the step list in order with its retries and catches, and each
 // function's role reaches only its own bucket prefixes, table actions and secrets.
 import { App } from 'aws-cdk-lib';
+import validateAsl from 'asl-validator';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pipelineSteps } from '../../functions/pipeline/pipeline-steps';
@@ -26,6 +27,16 @@ describe('the state machine', () => {
   it('runs a Task per step of the step list, in its order, then records the outcome', () => {
     const definition = synthesizedDefinition(template, 'PipelineStateMachineRun');
     expect(happyPathTasks(definition)).toEqual([...pipelineSteps.map((s) => s.name), recordOutcomeState]);
+  });
+
+  it('synthesizes valid Amazon States Language, for the run and for the batch', () => {
+    for (const id of ['PipelineStateMachineRun', 'PipelineStateMachineBatch']) {
+      const definition = synthesizedDefinition(template, id, (token) =>
+        token.Ref === 'AWS::Partition' ? 'aws-cn' : `arn:aws-cn:lambda:cn-north-1:123456789012:function:${id}`,
+      );
+      const { isValid, errorsText } = validateAsl(definition, { checkArn: false, checkPaths: true });
+      expect(isValid, errorsText('\n')).toBe(true);
+    }
   });
 
   it('retries each step on the retryable error with full jitter and sends every failure to record-outcome', () => {

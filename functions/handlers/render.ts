@@ -1,19 +1,13 @@
-// Lambda: the render step (HTML and PDF by the bundled Chromium; fonts from the function's files, none from the
+// Lambda: the render step (HTML and PDF by the bundled Chromium; fonts from the fonts layer, none from the
 // system). One browser per warm function, reused across invocations.
 import { ChromiumRenderer } from '../adapters/chromium-renderer';
-import { createStepHandler, declaredStepPorts, stepNamed } from './step-handler';
-import { stagingStore, stepConfig } from './lambda-ports';
+import { stagingStore, stepLambda } from './lambda-ports';
 
-const step = stepNamed('render');
-const config = stepConfig(step.ports);
 /** Optional: a running browser to use instead of launching one (local runs sharing one Chromium). */
 const browserWSEndpoint = process.env.NIANBAO_CHROMIUM_WS_ENDPOINT;
 
-export const handler = createStepHandler(
-  step,
-  declaredStepPorts(step, {
-    staging: () => stagingStore(config),
-    // One document at a time: a Lambda invocation renders one report.
-    renderer: () => new ChromiumRenderer({ concurrency: 1, ...(browserWSEndpoint ? { browserWSEndpoint } : {}) }),
-  }),
-);
+export const handler = stepLambda('render', (config) => ({
+  staging: () => stagingStore(config),
+  // One document at a time: a Lambda invocation renders one report.
+  renderer: () => new ChromiumRenderer({ concurrency: 1, ...(browserWSEndpoint ? { browserWSEndpoint } : {}) }),
+}));

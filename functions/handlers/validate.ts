@@ -1,14 +1,7 @@
 // Lambda: the validate step (the rules, with the previous year's published report for the cross-year ones).
-import { createStepHandler, declaredStepPorts, stepNamed } from './step-handler';
-import { previousReports, stagingStore, stepConfig } from './lambda-ports';
+import { previousReports, stagingStore, stepLambda } from './lambda-ports';
 
-const step = stepNamed('validate');
-const config = stepConfig(step.ports);
-
-export const handler = createStepHandler(
-  step,
-  declaredStepPorts(step, {
-    staging: () => stagingStore(config),
-    previousReports: () => previousReports(config),
-  }),
-);
+export const handler = stepLambda('validate', (config) => ({
+  staging: () => stagingStore(config),
+  previousReports: () => previousReports(config),
+}));

@@ -43,7 +43,7 @@ function gate(startExecution = async (_name: string, _input: string) => 'started
     },
   });
   const call = async (event: APIGatewayProxyEventV2) => {
-    const response = (await handler(event));
+    const response = await handler(event);
     return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') as Record<string, unknown> };
   };
   return { call, started, staging };

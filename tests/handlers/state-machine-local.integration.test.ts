@@ -165,9 +165,12 @@ async function handOver(report: ReportDocument, stores: PublishStores): Promise<
   return acceptHandOver({ run, narrative }, stores.staging);
 }
 
-async function execute(requested: Requested): Promise<{ output?: unknown; error?: Error; outcome?: RunOutcome }> {
+async function execute(
+  requested: Requested,
+  retryIntervalOverrides: Record<string, number> = {},
+): Promise<{ output?: unknown; error?: Error; outcome?: RunOutcome }> {
   const execution = new StateMachine(definition, { validationOptions: { checkArn: false } }).run(requested as never, {
-    overrides: { taskResourceLocalHandlers: handlers as never },
+    overrides: { taskResourceLocalHandlers: handlers as never, retryIntervalOverrides },
   });
   const result = await execution.result.then(
     (output) => ({ output }),
@@ -287,5 +290,31 @@ describe('the synthesized state machine, run locally on the bundled handlers', (
     // Not retried: a refusal is not busy.
     expect(calls.filter((c) => c.runId === requested.run.id && c.state === 'publish')).toHaveLength(1);
     expect(deadLetters).toEqual([]);
+  });
+
+  it('sends a run whose outcome cannot be recorded to the dead letters, after retrying', async () => {
+    const agency = `sfn-${randomUUID().slice(0, 8)}`;
+    const requested = await handOver(sampleReport(agency), sfnStores);
+    proxy.faults.push({
+      match: new RegExp(`^PUT /${inject('localAws').stagingBucket}/runs/${requested.run.id}/outcome\\.json`),
+      status: 403,
+      code: 'AccessDenied',
+      times: Number.POSITIVE_INFINITY,
+    });
+    // The synthesized backoff (2 s doubling, full jitter) is the template's business; here the waits are skipped.
+    const { error } = await execute(requested, { recordOutcome: 0 });
+    expect((error?.cause as Error | undefined)?.name).toBe('OutcomeNotRecorded');
+    const attempts = calls.filter((c) => c.runId === requested.run.id && c.state === 'recordOutcome');
+    expect(attempts.length).toBeGreaterThan(1);
+    // The message is the run's last state and why its outcome was not recorded: enough to replay it.
+    expect(deadLetters).toEqual([
+      expect.objectContaining({
+        MessageBody: expect.objectContaining({
+          run: requested.run,
+          notRecorded: expect.objectContaining({ Error: 'AccessDenied' }),
+        }),
+      }),
+    ]);
+    expect(reported.filter((r) => r.run.id === requested.run.id)).toEqual([]);
   });
 });

@@ -39,7 +39,7 @@ export class ArchiveStack extends Stack {
     outputVariable(this, 'NIANBAO_CLOUDFRONT_DISTRIBUTION_ID', distributionId, 'the distribution publish invalidates');
     outputVariable(this, 'NIANBAO_PUBLIC_BASE_URL', `https://${distributionDomainName}`, 'where the public reads');
     const { startRunUrl, handOverSecret, stateMachine } = this.pipeline;
-    outputVariable(this, 'NIANBAO_START_RUN_URL', startRunUrl.url, 'where the CMS POSTs signed hand-overs');
+    outputVariable(this, 'NIANBAO_START_RUN_URL', startRunUrl, 'where the CMS POSTs signed hand-overs');
     outputVariable(
       this,
       'NIANBAO_HANDOVER_SECRET_ARN',

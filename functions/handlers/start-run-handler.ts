@@ -1,6 +1,7 @@
-// The way in (a Function URL's handler; wired in start-run.ts). The CMS POSTs a hand-over (`{ run, narrative }`, hand-over.ts) signed with the
-// shared secret (hand-over-signature.ts); the narrative is staged and a Step Functions execution named after the run
-// id starts. The same run id twice starts nothing new (Step Functions refuses the name): 200 "already started".
+// The way in (the handler of an HTTP API route, payload 2.0; wired in start-run.ts). The CMS POSTs a hand-over
+// (`{ run, narrative }`, hand-over.ts) signed with the shared secret (hand-over-signature.ts); the narrative is staged
+// and a Step Functions execution named after the run id starts. The same run id twice starts nothing new (Step
+// Functions refuses the name): 200 "already started".
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { acceptHandOver, maxHandOverBytes, parseHandOver } from '../pipeline/hand-over';
 import { verifyHandOver } from '../pipeline/hand-over-signature';

@@ -1,4 +1,4 @@
-// Lambda (Function URL): the start-run entry, wired to Secrets Manager, the staging bucket and Step Functions.
+// Lambda (behind an HTTP API route): the start-run entry, wired to Secrets Manager, the staging bucket and Step Functions.
 // Variables: NIANBAO_STAGING_BUCKET, NIANBAO_STATE_MACHINE_ARN, NIANBAO_HANDOVER_SECRET_ARN (read at cold start).
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';

@@ -18,7 +18,7 @@ export function signHandOver(secret: string, timestamp: number, body: string): s
 }
 
 export interface SignedRequest {
-  /** Header names in lower case (Lambda Function URLs and HTTP APIs give them so). */
+  /** Header names in lower case (an HTTP API gives them so). */
   readonly headers: Readonly<Record<string, string | undefined>>;
   /** The body exactly as received (decoded from base64 if it came so). */
   readonly body: string;

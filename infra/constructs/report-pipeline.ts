@@ -1,20 +1,13 @@
 // The pipeline on AWS: a Lambda per step (bundled locally with esbuild, infra/function-bundles.ts), the state
 // machine generated from the step list, the batch, and the signed start-run endpoint the CMS calls. Each function's
 // role reaches only its own table actions, bucket prefixes and secrets.
-import { AssetHashType, DockerImage, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import {
-  Architecture,
-  Code,
-  Function as LambdaFunction,
-  FunctionUrlAuthType,
-  LayerVersion,
-  Runtime,
-  Tracing,
-  type FunctionUrl,
-} from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Code, Function as LambdaFunction, LayerVersion, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -56,6 +49,18 @@ const localBundle = (build: (outputDir: string) => void) =>
     },
   });
 
+/** Start-run's HTTP route: the CMS's hand-overs only, so a low rate is plenty and bounds what a flood costs. */
+export const startRunThrottle = { rateLimit: 20, burstLimit: 50 };
+
+/**
+ * The China partition has no Lambda X-Ray integration and no Function URLs (docs.amazonaws.cn, Lambda, "Feature
+ * Availability"): tracing is switched off there, and the way in is an HTTP API everywhere.
+ */
+export const inChinaRegion = (scope: Construct): boolean => {
+  const { region } = Stack.of(scope);
+  return !Token.isUnresolved(region) && region.startsWith('cn-');
+};
+
 /** Memory and time per function: render holds a browser (≈ 300 MB PSS) and prints in ≈ 0.3–2 s. */
 const sizing: Record<FunctionName, { memorySize: number; timeout: Duration }> = {
   assemble: { memorySize: 512, timeout: Duration.seconds(30) },
@@ -70,7 +75,9 @@ const sizing: Record<FunctionName, { memorySize: number; timeout: Duration }> = 
 export class ReportPipeline extends Construct {
   readonly functions: Record<FunctionName, LambdaFunction>;
   readonly stateMachine: PipelineStateMachine;
-  readonly startRunUrl: FunctionUrl;
+  /** Where the CMS POSTs hand-overs: `${api}/runs`. */
+  readonly startRunUrl: string;
+  readonly startRunApi: HttpApi;
   readonly handOverSecret: Secret;
   readonly cmsResultsToken: Secret;
   readonly deadLetters: Queue;
@@ -104,7 +111,7 @@ export class ReportPipeline extends Construct {
         handler: bundleFile.replace(/\.mjs$/, '.handler'),
         code: localBundle((outputDir) => bundleFunction(name, outputDir)),
         ...sizing[name],
-        tracing: Tracing.ACTIVE,
+        tracing: inChinaRegion(this) ? Tracing.DISABLED : Tracing.ACTIVE,
         layers: usesFontsLayer.includes(name) ? [fonts] : [],
         environment: { POWERTOOLS_SERVICE_NAME: `nianbao-${functionEntries[name]}`, ...environment },
         logGroup: new LogGroup(this, `${name}Logs`, {
@@ -196,7 +203,30 @@ export class ReportPipeline extends Construct {
     this.stateMachine.stateMachine.grantStartExecution(startRun);
     this.handOverSecret.grantRead(startRun);
     // Authenticated by the hand-over signature (HMAC with the shared secret), not IAM: the CMS has no AWS identity.
-    this.startRunUrl = startRun.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
+    // An HTTP API rather than a Function URL: the same event (payload 2.0), and it exists in the China regions.
+    this.startRunApi = new HttpApi(this, 'StartRunApi', {
+      description: 'nianbao: the CMS hands approved reports over here (signed, see docs/aws-pipeline.md)',
+      createDefaultStage: false,
+    });
+    this.startRunApi.addStage('Stage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: startRunThrottle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(
+          new LogGroup(this, 'StartRunAccessLogs', {
+            retention: RetentionDays.THREE_MONTHS,
+            removalPolicy: RemovalPolicy.DESTROY,
+          }),
+        ),
+      },
+    });
+    this.startRunApi.addRoutes({
+      path: '/runs',
+      methods: [HttpMethod.POST],
+      integration: new HttpLambdaIntegration('StartRun', startRun),
+    });
+    this.startRunUrl = `${this.startRunApi.apiEndpoint}/runs`;
     this.functions = { ...fns, startRun };
   }
 }

@@ -2,12 +2,13 @@
 // function's role reaches only its own bucket prefixes, table actions and secrets.
 import { App } from 'aws-cdk-lib';
 import validateAsl from 'asl-validator';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pipelineSteps } from '../../functions/pipeline/pipeline-steps';
 import { retryableErrorName } from '../../functions/pipeline/step-failure';
 import { ArchiveStack } from '../../infra/archive-stack';
 import { deadLetterState, recordOutcomeState } from '../../infra/constructs/pipeline-state-machine';
+import { startRunThrottle } from '../../infra/constructs/report-pipeline';
 import { happyPathTasks, synthesizedDefinition } from '../support/synthesized-definition';
 
 let stack: ArchiveStack;
@@ -69,6 +70,31 @@ describe('the state machine', () => {
     expect(map.MaxConcurrency).toBeGreaterThan(0);
     expect(map.MaxConcurrency).toBeLessThanOrEqual(50);
     expect(JSON.stringify(map.ItemProcessor.States)).toContain('"Name.$":"$.run.id"');
+  });
+});
+
+describe('the way in', () => {
+  it('is POST /runs on an HTTP API, throttled and access-logged, to the start-run function only', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /runs' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: startRunThrottle.rateLimit, ThrottlingBurstLimit: 50 },
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+    template.resourceCountIs('AWS::Lambda::Url', 0);
+    const startRun = logicalId(stack.pipeline.functions.startRun);
+    const permissions = Object.values(template.findResources('AWS::Lambda::Permission'));
+    expect(permissions.length).toBeGreaterThan(0);
+    for (const permission of permissions) expect(JSON.stringify(permission)).toContain(startRun);
+  });
+
+  it('traces no function in the China regions, which have no Lambda X-Ray integration', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const china = Template.fromStack(new ArchiveStack(app, 'China', { env: { region: 'cn-north-1' } }));
+    const functions = Object.values(china.findResources('AWS::Lambda::Function'));
+    expect(functions.length).toBeGreaterThanOrEqual(7);
+    for (const f of functions) expect(JSON.stringify(f)).not.toContain('"Mode":"Active"');
   });
 });
 

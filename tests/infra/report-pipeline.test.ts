@@ -193,7 +193,7 @@ describe('cdk-nag AwsSolutions', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'nianbao-nag-'));
     try {
       const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
-      Validations.of(app).addPlugins(new AwsSolutionsChecks(app as never) as never);
+      Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
       new ArchiveStack(app, 'Nag');
       let report = '';
       try {

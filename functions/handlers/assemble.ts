@@ -1,5 +1,6 @@
 // Lambda: the assemble step (the handed-over narrative and the imported statistics → the report document).
-import { handedOverNarrativesOnly, stagingStore, statisticsRepository, stepLambda } from './lambda-ports';
+import { handedOverNarrativesOnly, stagingStore, statisticsRepository } from './lambda-ports';
+import { stepLambda } from './step-handler';
 
 export const handler = stepLambda('assemble', (config) => ({
   narratives: () => handedOverNarrativesOnly,

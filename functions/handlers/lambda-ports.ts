@@ -7,10 +7,8 @@ import { DynamoStatisticsRepository } from '../adapters/dynamodb-statistics-repo
 import { type ConfiguredStore, readPublishConfig, type PublishConfig } from '../adapters/publish-config';
 import { S3ArtifactStore, s3Client } from '../adapters/s3-artifact-store';
 import type { NarrativeRepository, PortName } from '../pipeline/pipeline-ports';
-import type { StepName } from '../pipeline/run-outcome';
 import { latestArchivedReport } from '../publish/archived-report';
 import type { ArtifactStore } from '../publish/ports';
-import { createStepHandler, declaredStepPorts, stepNamed, type PortFactories } from './step-handler';
 
 /** The stores each port reaches: a function is configured (and allowed) for those of its step only. */
 const storesOfPort: { readonly [P in PortName]: readonly ConfiguredStore[] } = {
@@ -67,9 +65,3 @@ export const handedOverNarrativesOnly: NarrativeRepository = {
     );
   },
 };
-
-/** The Lambda handler of step `name`: its configuration read and its declared ports made once, at cold start. */
-export function stepLambda(name: StepName, factories: (config: PublishConfig) => PortFactories) {
-  const step = stepNamed(name);
-  return createStepHandler(step, declaredStepPorts(step, factories(stepConfig(step.ports))));
-}

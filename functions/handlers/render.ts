@@ -1,7 +1,8 @@
 // Lambda: the render step (HTML and PDF by the bundled Chromium; fonts from the fonts layer, none from the
 // system). One browser per warm function, reused across invocations.
 import { ChromiumRenderer } from '../adapters/chromium-renderer';
-import { stagingStore, stepLambda } from './lambda-ports';
+import { stagingStore } from './lambda-ports';
+import { stepLambda } from './step-handler';
 
 /** Optional: a running browser to use instead of launching one (local runs sharing one Chromium). */
 const browserWSEndpoint = process.env.NIANBAO_CHROMIUM_WS_ENDPOINT;

@@ -8,6 +8,8 @@ import type { StepName } from '../pipeline/run-outcome';
 import { maxStateBytes } from '../pipeline/run-pipeline';
 import { classifyError, retryableErrorName, type StepFailure } from '../pipeline/step-failure';
 import { logger, withRunId } from './handler-logger';
+import { stepConfig } from './lambda-ports';
+import type { PublishConfig } from '../adapters/publish-config';
 
 export class RetryableStepError extends Error {
   override name = retryableErrorName;
@@ -77,4 +79,10 @@ export function createStepHandler(step: PipelineStep, ports: PipelinePorts) {
       });
       return { run: event.run, failure } satisfies StepFailed;
     });
+}
+
+/** The Lambda handler of step `name`: its configuration read and its declared ports made once, at cold start. */
+export function stepLambda(name: StepName, factories: (config: PublishConfig) => PortFactories) {
+  const step = stepNamed(name);
+  return createStepHandler(step, declaredStepPorts(step, factories(stepConfig(step.ports))));
 }

@@ -1,5 +1,6 @@
 // Lambda: the validate step (the rules, with the previous year's published report for the cross-year ones).
-import { previousReports, stagingStore, stepLambda } from './lambda-ports';
+import { previousReports, stagingStore } from './lambda-ports';
+import { stepLambda } from './step-handler';
 
 export const handler = stepLambda('validate', (config) => ({
   staging: () => stagingStore(config),

@@ -1,4 +1,5 @@
-// Lambda (behind an HTTP API route): the start-run entry, wired to Secrets Manager, the staging bucket and Step Functions.
+// Lambda (behind an HTTP API route): the start-run entry, wired to Secrets Manager, the staging bucket and Step
+// Functions.
 // Variables: NIANBAO_STAGING_BUCKET, NIANBAO_STATE_MACHINE_ARN, NIANBAO_HANDOVER_SECRET_ARN (read at cold start).
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -6,13 +7,17 @@ import { requiredVariable } from '../adapters/publish-config';
 import { stagingStore, stepConfig } from './lambda-ports';
 import { createStartRunHandler, type StartRunDeps } from './start-run-handler';
 
+export class SecretValueError extends Error {
+  override name = 'SecretValueError';
+}
+
 /** Read once per warm function, kept a few minutes: a rotated secret is picked up without a redeploy. */
 function cachedSecret(secretId: string, client: SecretsManagerClient, ttlMs = 5 * 60_000) {
   let cached: { value: Promise<string>; until: number } | undefined;
   return () => {
     if (!cached || cached.until < Date.now()) {
       const value = client.send(new GetSecretValueCommand({ SecretId: secretId })).then((out) => {
-        if (!out.SecretString) throw new Error(`secret ${secretId} has no string value`);
+        if (!out.SecretString) throw new SecretValueError(`secret ${secretId} has no string value`);
         return out.SecretString;
       });
       value.catch(() => (cached = undefined));

@@ -44,6 +44,12 @@ module.exports = {
       { path: '^(functions/(cli|handlers)/|dev/)' },
     ),
     forbid(
+      'handlers-are-entries',
+      'functions/handlers are the Lambda entry points (a wiring layer, like the CLI): nothing but tests imports them.',
+      { path: '^(functions/(?!handlers/)|infra/|dev/|bench/|scripts/|bin/)' },
+      { path: '^functions/handlers/' },
+    ),
+    forbid(
       'core-does-no-io',
       'functions/core does no I/O (no Node built-ins): take what you need as arguments.',
       { path: '^functions/core/' },

@@ -9,6 +9,7 @@ import { CmsHosting } from './constructs/cms-hosting';
 import { EdgeWebAcl } from './constructs/edge-web-acl';
 import { Monitoring } from './constructs/monitoring';
 import { PublicArchive } from './constructs/public-archive';
+import { ReportPipeline } from './constructs/report-pipeline';
 import { ReportTable } from './constructs/report-table';
 import { StagingBucket } from './constructs/staging-bucket';
 import { defaultDeployConfig, type DeployConfig } from './deploy-config';
@@ -27,6 +28,7 @@ export class ArchiveStack extends Stack {
   readonly accessLogs: AccessLogBucket;
   readonly monitoring: Monitoring;
   readonly cms: CmsHosting | undefined;
+  readonly pipeline: ReportPipeline;
 
   constructor(scope: Construct, id: string, props: ArchiveStackProps = {}) {
     super(scope, id, { env: { account: props.config?.account, region: props.config?.region }, ...props });
@@ -49,9 +51,30 @@ export class ArchiveStack extends Stack {
         (config.waf && this.region === 'us-east-1' ? new EdgeWebAcl(this, 'EdgeWebAcl').webAcl.attrArn : undefined),
     });
     this.staging = new StagingBucket(this, 'Staging', { logBucket });
+    this.pipeline = new ReportPipeline(this, 'Pipeline', {
+      table: this.table.table,
+      archive: this.archive.bucket,
+      staging: this.staging.bucket,
+      distribution: this.archive.distribution,
+    });
     this.monitoring = new Monitoring(this, 'Monitoring', { alarmEmail: config.alarmEmail });
-    this.cms = config.cms ? new CmsHosting(this, 'Cms', { config: config.cms, logBucket }) : undefined;
-    if (this.cms) this.monitoring.watchService('Cms', this.cms.service.targetGroup);
+    this.monitoring.watchStateMachine(this.pipeline.stateMachine.stateMachine);
+    this.monitoring.watchStateMachine(this.pipeline.stateMachine.batch);
+    for (const fn of Object.values(this.pipeline.functions)) this.monitoring.watchFunction(fn);
+    this.monitoring.watchQueue(this.pipeline.deadLetters);
+    this.cms = config.cms
+      ? new CmsHosting(this, 'Cms', {
+          config: config.cms,
+          logBucket,
+          resultsToken: this.pipeline.cmsResultsToken,
+        })
+      : undefined;
+    if (this.cms) {
+      this.monitoring.watchService('Cms', this.cms.service.targetGroup);
+      // The CMS checks and hands approved reports over to the pipeline's API, signed with the shared secret.
+      this.cms.addSetting('NIANBAO_PIPELINE_URL', this.pipeline.startRunApi.apiEndpoint);
+      this.cms.addSecret('NIANBAO_PIPELINE_SECRET', this.pipeline.handOverSecret);
+    }
 
     // The variables the functions read (docs/local-stack.md, Configuration). Output ids are alphanumeric only
     // (CloudFormation), so each output is the variable in PascalCase and its description starts with the variable's
@@ -74,6 +97,16 @@ export class ArchiveStack extends Stack {
       const { loadBalancerDnsName } = this.cms.service.loadBalancer;
       new CfnOutput(this, 'CmsLoadBalancer', { value: loadBalancerDnsName, description: 'CNAME cmsDomain to this' });
     }
+    const { startRunUrl, handOverSecret, stateMachine } = this.pipeline;
+    outputVariable(this, 'NIANBAO_START_RUN_URL', startRunUrl, 'where the CMS POSTs signed hand-overs');
+    outputVariable(
+      this,
+      'NIANBAO_HANDOVER_SECRET_ARN',
+      handOverSecret.secretArn,
+      'the secret hand-overs are signed with',
+    );
+    outputVariable(this, 'NIANBAO_STATE_MACHINE_ARN', stateMachine.stateMachine.stateMachineArn, 'one run each');
+    outputVariable(this, 'NIANBAO_BATCH_STATE_MACHINE_ARN', stateMachine.batch.stateMachineArn, 'a batch of runs');
   }
 }
 

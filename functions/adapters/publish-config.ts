@@ -29,13 +29,35 @@ export class MissingConfigError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** `needs: 'statistics'` asks only for the table (stats import/export need no bucket). */
-export function readPublishConfig(env: Env = process.env, needs: 'publish' | 'statistics' = 'publish'): PublishConfig {
-  const required = (name: string): string => {
-    const value = env[name];
-    if (!value) throw new MissingConfigError(name);
-    return value;
-  };
+/** A store a process may need; each is one variable. */
+export type ConfiguredStore = 'table' | 'bucket' | 'stagingBucket';
+
+const storeVariables = {
+  table: 'NIANBAO_TABLE',
+  bucket: 'NIANBAO_BUCKET',
+  stagingBucket: 'NIANBAO_STAGING_BUCKET',
+} as const satisfies Record<ConfiguredStore, string>;
+
+/** The value of a variable that must be set; otherwise a MissingConfigError naming it. */
+export function requiredVariable(env: Env, name: string): string {
+  const value = env[name];
+  if (!value) throw new MissingConfigError(name);
+  return value;
+}
+
+/**
+ * `needs: 'statistics'` asks only for the table (stats import/export need no bucket); a list asks for just those
+ * stores (a Lambda handler is given only its own), the others are ''.
+ */
+export function readPublishConfig(
+  env: Env = process.env,
+  needs: 'publish' | 'statistics' | readonly ConfiguredStore[] = 'publish',
+): PublishConfig {
+  const required = (name: string): string => requiredVariable(env, name);
+  const stores: readonly ConfiguredStore[] =
+    needs === 'publish' ? ['table', 'bucket', 'stagingBucket'] : needs === 'statistics' ? ['table'] : needs;
+  const store = (name: ConfiguredStore) =>
+    stores.includes(name) ? required(storeVariables[name]) : (env[storeVariables[name]] ?? '');
   const optional = (name: string) => (env[name] ? { [name]: env[name] } : {});
   const o = {
     ...optional('NIANBAO_DYNAMODB_ENDPOINT'),
@@ -46,9 +68,9 @@ export function readPublishConfig(env: Env = process.env, needs: 'publish' | 'st
   };
   return {
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? required('AWS_REGION'),
-    table: required('NIANBAO_TABLE'),
-    bucket: needs === 'publish' ? required('NIANBAO_BUCKET') : (env.NIANBAO_BUCKET ?? ''),
-    stagingBucket: needs === 'publish' ? required('NIANBAO_STAGING_BUCKET') : (env.NIANBAO_STAGING_BUCKET ?? ''),
+    table: store('table'),
+    bucket: store('bucket'),
+    stagingBucket: store('stagingBucket'),
     ...(o.NIANBAO_DYNAMODB_ENDPOINT ? { dynamodbEndpoint: o.NIANBAO_DYNAMODB_ENDPOINT } : {}),
     ...(o.NIANBAO_S3_ENDPOINT ? { s3Endpoint: o.NIANBAO_S3_ENDPOINT } : {}),
     ...(o.NIANBAO_CLOUDFRONT_DISTRIBUTION_ID ? { distributionId: o.NIANBAO_CLOUDFRONT_DISTRIBUTION_ID } : {}),

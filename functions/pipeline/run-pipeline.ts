@@ -8,6 +8,7 @@ import type { RunOutcome, RunOutcomeReporter } from './run-outcome';
 import { recordOutcome, recordedOutcome } from './run-record';
 import type { Listed, Requested } from './run-stages';
 import { classifyError, errorReason, type StepFailure } from './step-failure';
+import { failedOutcome, publishedOutcome } from './step-outcome';
 
 /** Step Functions passes at most 256 KB between states. */
 export const maxStateBytes = 256 * 1024;
@@ -76,19 +77,10 @@ async function runSteps(
     // Progress is advisory: a source that cannot be told "rendering" still gets the outcome.
     await reporter.progress(run, step.status).catch(() => undefined);
     const result = await runStep(step, state, ports, options);
-    if (!('state' in result)) {
-      const { kind, step: name, reason, findings } = result;
-      return kind === 'rejected' ? { kind, step: name, reason, findings } : { kind: 'failed', step: name, reason };
-    }
+    if (!('state' in result)) return failedOutcome(result);
     state = result.state;
   }
-  const { publication, publicView } = state as Listed;
-  return {
-    kind: 'published',
-    version: publication.version,
-    reused: publication.reused,
-    keys: { html: publication.keys.html, pdf: publication.keys.pdf, index: publicView.index },
-  };
+  return publishedOutcome(state as Listed);
 }
 
 async function decide(

@@ -4,6 +4,9 @@ import type { ValidationFinding } from '../core/validation-finding';
 import { SlotBusyError, SlotLostError } from '../publish/publish-errors';
 import type { StepName } from './run-outcome';
 
+/** The name under which a step's retryable failure is thrown out of its Lambda: the state machine retries it. */
+export const retryableErrorName = 'RetryableStepError';
+
 export type FailureKind = 'rejected' | 'retryable' | 'failed';
 
 export interface StepFailure {

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 const require = createRequire(import.meta.url);
 
 /** The faces the report uses: Noto Serif SC for text (宋体-like), Noto Sans SC bold for section headings (黑体-like). */
-const faces = [
+export const webFontFaces = [
   { pkg: '@fontsource/noto-serif-sc', weights: [400, 700] },
   { pkg: '@fontsource/noto-sans-sc', weights: [700] },
 ] as const;
@@ -44,7 +44,7 @@ function load() {
   const rules: FaceRule[] = [];
   const directories: string[] = [];
   const byCodePoint = new Map<number, number[]>();
-  for (const { pkg, weights } of faces) {
+  for (const { pkg, weights } of webFontFaces) {
     for (const weight of weights) {
       const cssPath = require.resolve(`${pkg}/${weight}.css`);
       const directory = join(dirname(cssPath), 'files');

@@ -97,6 +97,10 @@ describe('ArchiveStack', () => {
       ['NianbaoCloudfrontDistributionId', 'NIANBAO_CLOUDFRONT_DISTRIBUTION_ID'],
       ['NianbaoPublicBaseUrl', 'NIANBAO_PUBLIC_BASE_URL'],
       ['AlarmTopicArn', 'the SNS topic every alarm notifies'],
+      ['NianbaoStartRunUrl', 'NIANBAO_START_RUN_URL'],
+      ['NianbaoHandoverSecretArn', 'NIANBAO_HANDOVER_SECRET_ARN'],
+      ['NianbaoStateMachineArn', 'NIANBAO_STATE_MACHINE_ARN'],
+      ['NianbaoBatchStateMachineArn', 'NIANBAO_BATCH_STATE_MACHINE_ARN'],
     ]);
     const domainName = { 'Fn::GetAtt': [Match.stringLikeRegexp('Distribution'), 'DomainName'] };
     template.hasOutput('NianbaoPublicBaseUrl', { Value: { 'Fn::Join': ['', ['https://', domainName]] } });

@@ -80,7 +80,14 @@ describe('CMS hosting (cms=true)', () => {
       Environment: { Name: string; Value: unknown }[];
       Secrets: { Name: string; ValueFrom: unknown }[];
     }[];
-    const secretNames = ['DATABASE_USERNAME', 'DATABASE_PASSWORD', resultsTokenVariable, ...strapiSecretVariables];
+    // NIANBAO_PIPELINE_SECRET: the hand-over secret the stack gives the CMS to sign its calls to the pipeline.
+    const secretNames = [
+      'DATABASE_USERNAME',
+      'DATABASE_PASSWORD',
+      resultsTokenVariable,
+      'NIANBAO_PIPELINE_SECRET',
+      ...strapiSecretVariables,
+    ];
     expect(container!.Secrets.map((s) => s.Name).sort()).toEqual([...secretNames].sort());
     const environment = container!.Environment.map((e) => e.Name);
     expect(environment.filter((name) => secretNames.includes(name))).toEqual([]);
@@ -88,8 +95,9 @@ describe('CMS hosting (cms=true)', () => {
       expect.arrayContaining(['DATABASE_CLIENT', 'DATABASE_HOST', 'DATABASE_PORT', 'DATABASE_NAME', 'DATABASE_SSL']),
     );
     expect(container!.Environment).toContainEqual({ Name: 'DATABASE_SSL', Value: 'true' });
-    // One generated secret per Strapi key and the results token, plus the database's own.
-    template.resourceCountIs('AWS::SecretsManager::Secret', strapiSecretVariables.length + 2);
+    // One generated secret per Strapi key, the database's own, and the pipeline's two it shares with the CMS (the
+    // results token, the hand-over secret).
+    template.resourceCountIs('AWS::SecretsManager::Secret', strapiSecretVariables.length + 3);
   });
 
   it('answers HTTPS only (TLS 1.2+), redirects HTTP, lets only the editors in, and logs its requests', () => {
@@ -145,7 +153,9 @@ describe('CMS hosting (cms=true)', () => {
 describe('CMS hosting watched', () => {
   it('alarms when no Strapi task is healthy for 10 minutes, missing data included', () => {
     const { template } = synthNianbao({ context: { cms: 'true', cmsCertificateArn }, region: 'eu-west-1' });
-    const alarms = Object.values(resources(template, 'AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties);
+    const alarms = Object.values(resources(template, 'AWS::CloudWatch::Alarm'))
+      .map((alarm) => alarm.Properties)
+      .filter((alarm) => alarm.MetricName === 'HealthyHostCount');
     expect(alarms).toEqual([
       expect.objectContaining({
         MetricName: 'HealthyHostCount',

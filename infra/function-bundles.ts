@@ -1,0 +1,133 @@
+// The Lambda bundles, made with the local esbuild (no Docker): one minified ESM file per function, plus the files
+// a function reads at run time (fonts, WebAssembly, Chromium) laid out as node_modules so the code finds them where
+// it finds them in development. Used by the stack (local bundling at synth), the tests and `npm run bench:bundles`.
+import { buildSync } from 'esbuild';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { webFontFaces } from '../functions/render/font-faces';
+import { printFaces } from '../functions/render/print-fonts';
+
+export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** The functions: a step's name (pipeline-steps.ts) or an entry of the state machine. */
+export const functionEntries = {
+  assemble: 'assemble',
+  validate: 'validate',
+  render: 'render',
+  publish: 'publish',
+  updatePublicView: 'update-public-view',
+  recordOutcome: 'record-outcome',
+  startRun: 'start-run',
+} as const;
+
+export type FunctionName = keyof typeof functionEntries;
+
+/** The file a function's code is in, in its bundle folder; the handler is `index.handler`. */
+export const bundleFile = 'index.mjs';
+
+/**
+ * Functions that read the fonts layer: validate (glyph coverage, rule F1), render (print subsets, the HTML's
+ * @font-face) and publish (the woff2 files as site assets).
+ */
+export const usesFontsLayer: readonly FunctionName[] = ['validate', 'render', 'publish'];
+
+/**
+ * harfbuzzjs loads its WebAssembly from beside its own module, which in a bundle is the function's folder: the
+ * bundle reads it from the fonts layer instead (resolved like the fonts, through NODE_PATH on Lambda).
+ */
+const wasmBesideModule = 'new URL("harfbuzz.wasm",import.meta.url).href';
+const wasmFromLayer = 'require("node:url").pathToFileURL(require.resolve("harfbuzzjs/dist/harfbuzz.wasm")).href';
+
+export class BundleError extends Error {
+  override name = 'BundleError';
+}
+
+/** A package's folder in the installed node_modules (not every package exports its package.json). */
+const packageDir = (name: string): string => join(repoRoot, 'node_modules', name);
+
+/** Copies files of installed packages into `nodeModules`, each with its package.json (exports decide resolution). */
+function copyPackageFiles(nodeModules: string, files: readonly string[]): void {
+  for (const file of files) {
+    const [scope = '', name = ''] = file.split('/');
+    const pkg = scope.startsWith('@') ? `${scope}/${name}` : scope;
+    const from = packageDir(pkg);
+    const path = relative(pkg, file);
+    for (const part of [path, 'package.json']) {
+      mkdirSync(dirname(join(nodeModules, pkg, part)), { recursive: true });
+      cpSync(join(from, part), join(nodeModules, pkg, part));
+    }
+  }
+}
+
+function bundle(entry: string, outfile: string, external: readonly string[] = []): void {
+  buildSync({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    minify: true,
+    // ESM first: the AWS SDK tree-shakes from its ES modules.
+    mainFields: ['module', 'main'],
+    external: [...external],
+    legalComments: 'none',
+    logLevel: 'warning',
+    // CommonJS packages in an ES module bundle still call require().
+    banner: { js: "import{createRequire as __nbRequire}from'node:module';const require=__nbRequire(import.meta.url);" },
+  });
+  const code = readFileSync(outfile, 'utf8');
+  const uses = code.split(wasmBesideModule).length - 1;
+  if (uses > 1) throw new BundleError(`${outfile}: harfbuzz.wasm is located ${uses} times; expected once`);
+  if (uses === 0 && /harfbuzz\.wasm"/.test(code))
+    throw new BundleError(`${outfile}: harfbuzzjs changed how it finds its wasm`);
+  if (uses === 1) writeFileSync(outfile, code.replace(wasmBesideModule, wasmFromLayer));
+}
+
+/**
+ * @sparticuz/chromium finds its compressed browser in `../bin` from its own module: it is bundled on its own, in
+ * place, next to its bin folder, and the function imports it from node_modules.
+ */
+function bundleChromium(nodeModules: string): void {
+  const from = packageDir('@sparticuz/chromium');
+  const to = join(nodeModules, '@sparticuz', 'chromium');
+  bundle(join(from, 'build', 'index.js'), join(to, 'build', 'index.js'));
+  cpSync(join(from, 'package.json'), join(to, 'package.json'));
+  cpSync(join(from, 'bin'), join(to, 'bin'), { recursive: true });
+}
+
+/** Writes the bundle of `name` into `outDir` (emptied first). */
+export function bundleFunction(name: FunctionName, outDir: string): void {
+  rmSync(outDir, { recursive: true, force: true });
+  const entry = join(repoRoot, 'functions', 'handlers', `${functionEntries[name]}.ts`);
+  const render = name === 'render';
+  bundle(entry, join(outDir, bundleFile), render ? ['@sparticuz/chromium'] : []);
+  if (render) {
+    const nodeModules = join(outDir, 'node_modules');
+    bundleChromium(nodeModules);
+  }
+}
+
+/**
+ * The fonts layer (unpacked under /opt on Lambda, found through NODE_PATH's /opt/nodejs/node_modules): the woff2
+ * subsets of the weights the report uses and their CSS, the TrueType faces (print subsets, glyph coverage) and
+ * HarfBuzz's WebAssembly. One copy for the validate, render and publish functions.
+ */
+export function bundleFontsLayer(outDir: string): void {
+  rmSync(outDir, { recursive: true, force: true });
+  const files = webFontFaces.flatMap(({ pkg, weights }) => {
+    const dir = packageDir(pkg);
+    const woff2 = readdirSync(join(dir, 'files')).filter((f) => weights.some((w) => f.endsWith(`-${w}-normal.woff2`)));
+    return [...weights.map((w) => `${pkg}/${w}.css`), ...woff2.map((f) => `${pkg}/files/${f}`)];
+  });
+  const tools = ['harfbuzzjs/dist/harfbuzz.wasm', 'harfbuzzjs/dist/harfbuzz-subset.wasm'];
+  copyPackageFiles(join(outDir, 'nodejs', 'node_modules'), [...files, ...printFaces.map((f) => f.file), ...tools]);
+}
+
+/** Bytes under a folder (what Lambda counts against its 250 MB unzipped limit). */
+export function folderBytes(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
+}

@@ -1,0 +1,59 @@
+// Lambda's file system as far as a test can imitate it: the function's code and its layer in read-only folders,
+// a writable folder for /tmp (HOME and TMPDIR), and, when the tests run as root (who may write anywhere), the
+// function run as `nobody` so read-only means read-only.
+import { chmodSync, cpSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const nobody = 65534;
+export const sandboxUser = process.getuid?.() === 0 ? { uid: nobody, gid: nobody } : {};
+
+function makeReadOnly(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isDirectory()) makeReadOnly(path);
+    else chmodSync(path, 0o444);
+  }
+  chmodSync(dir, 0o555);
+}
+
+export interface LambdaSandbox {
+  /** /var/task */
+  readonly code: string;
+  /** /opt (layers) */
+  readonly opt: string;
+  /** /tmp */
+  readonly tmp: string;
+  /** The variables Lambda sets that our code or its libraries look at. */
+  readonly env: Record<string, string>;
+}
+
+/** Copies a bundle (and optionally a layer) into read-only folders under `root`. */
+export function lambdaSandbox(root: string, bundle: string, layer?: string): LambdaSandbox {
+  const code = join(root, 'task');
+  const opt = join(root, 'opt');
+  const tmp = join(root, 'tmp');
+  cpSync(bundle, code, { recursive: true });
+  mkdirSync(opt, { recursive: true });
+  if (layer) cpSync(layer, opt, { recursive: true });
+  mkdirSync(tmp, { recursive: true });
+  chmodSync(root, 0o755);
+  chmodSync(tmp, 0o777);
+  makeReadOnly(code);
+  makeReadOnly(opt);
+  return {
+    code,
+    opt,
+    tmp,
+    env: {
+      PATH: '/usr/local/bin:/usr/bin:/bin',
+      HOME: tmp,
+      TMPDIR: tmp,
+      LANG: 'C.UTF-8',
+      NODE_PATH: join(opt, 'nodejs', 'node_modules'),
+      AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
+      AWS_LAMBDA_FUNCTION_NAME: 'nianbao-test',
+      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '2048',
+      LAMBDA_TASK_ROOT: code,
+    },
+  };
+}

@@ -292,11 +292,15 @@ async function writeSiteWide(deps: SiteDeps, entries: readonly PublicationEntry[
 const signature = (entries: readonly PublicationEntry[]) =>
   JSON.stringify(entries.map((e) => [e.agency, e.year, e.version, e.publishedAt, e.agencyName, e.changeNote]));
 
-// Publishers in one process take turns on the site-wide pages; across processes, each re-reads after writing.
-let siteTurn: Promise<void> = Promise.resolve();
-function inTurn(work: () => Promise<void>): Promise<void> {
-  const run = siteTurn.then(work, work);
-  siteTurn = run.catch(() => undefined);
+// Publishers sharing a store in one process take turns on the site-wide pages (saving work, not needed for
+// correctness); across processes, each re-reads after writing.
+const turns = new WeakMap<ArtifactStore, Promise<void>>();
+function inTurn(store: ArtifactStore, work: () => Promise<void>): Promise<void> {
+  const run = (turns.get(store) ?? Promise.resolve()).then(work, work);
+  turns.set(
+    store,
+    run.catch(() => undefined),
+  );
   return run;
 }
 
@@ -312,19 +316,26 @@ export async function updateSite(key: ReportKey, deps: SiteDeps): Promise<void> 
     const [all, mine] = await Promise.all([deps.publications.listEveryPublication(), own()]);
     return distinctEntries([...all, ...mine]);
   };
-  await inTurn(async () => {
+  await inTurn(deps.store, async () => {
     let entries = await read();
+    let agencyWritten = '';
     for (let attempt = 0; attempt < 10; attempt++) {
       const agencies = siteAgencies(entries);
       const agency = agencies.find((a) => a.code === key.agency);
       const report = agency?.reports.find((r) => r.year === key.year);
-      if (agency && report) {
-        await Promise.all([
-          writeVersionPages(deps, report),
-          placementsOf(deps, [agency]).then((p) => writeAgencyPage(deps, agency, p.get(agency.code))),
-        ]);
-      }
-      await Promise.all([writeSiteWide(deps, entries, agencies), writeBulk(deps, agencies, key.year)]);
+      // The report's and agency's pages depend on the agency's records only: written again only when those moved.
+      const agencyNow = signature(entries.filter((e) => e.agency === key.agency));
+      await Promise.all([
+        agency && report && agencyNow !== agencyWritten
+          ? Promise.all([
+              writeVersionPages(deps, report),
+              placementsOf(deps, [agency]).then((p) => writeAgencyPage(deps, agency, p.get(agency.code))),
+            ])
+          : undefined,
+        writeSiteWide(deps, entries, agencies),
+        writeBulk(deps, agencies, key.year),
+      ]);
+      agencyWritten = agencyNow;
       const now = await read();
       if (signature(now) === signature(entries)) break;
       entries = now;

@@ -37,6 +37,10 @@ function toSlot(item: Record<string, unknown>): VersionSlot | PublicationRecord 
     VersionSlot | PublicationRecord;
 }
 
+export class MissingIndexError extends Error {
+  override name = 'MissingIndexError';
+}
+
 export class DynamoPublicationRepository implements PublicationRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -172,6 +176,12 @@ export class DynamoPublicationRepository implements PublicationRepository {
       ExpressionAttributeNames: { '#listing': byTime.partitionKey },
       ExpressionAttributeValues: { ':listing': publicationListing },
       ScanIndexForward: false,
+    }).catch((error: unknown) => {
+      if (!/specified index/i.test((error as Error).message)) throw error;
+      throw new MissingIndexError(
+        `table ${this.table} has no index ${byTime.indexName}: it was created before the archive's index (locally: delete .local/ and start again; on AWS: deploy the stack)`,
+        { cause: error },
+      );
     });
     return items.map((item) => {
       const { agency, year, version, publishedAt, changeNote, title, agencyName } = item as unknown as PublicationEntry;

@@ -7,9 +7,10 @@ import type { SiteSettings } from './site-settings';
 import { hrefOf, siteKeys } from './site-keys';
 
 const handlebars = Handlebars.create();
-for (const [name, spec] of Object.entries(precompiled.partials)) {
-  handlebars.registerPartial(name, handlebars.template(spec));
-}
+const layout = {
+  head: handlebars.template(precompiled.partials['layout-head']),
+  foot: handlebars.template(precompiled.partials['layout-foot']),
+};
 
 const templates = {
   year: handlebars.template(precompiled.publicView),
@@ -43,9 +44,12 @@ export function renderSitePage(kind: PageKind, model: PageModel, settings: SiteS
     css: precompiled.css,
     fontSource: settings.fonts.source,
   };
-  // Rendered once without fonts to learn its characters, then with the faces that cover them.
-  const bare = templates[kind]({ ...model, site: { ...site, fontFaces: '' } });
-  const fonts = settings.fonts.faces(bare);
-  if (fonts.css === '') return { html: bare, assets: [] };
-  return { html: templates[kind]({ ...model, site: { ...site, fontFaces: fonts.css } }), assets: fonts.assets };
+  // The body once; the head without fonts to learn the page's characters, then with the faces that cover them.
+  const context = { ...model, site: { ...site, fontFaces: '' } };
+  const body = templates[kind](context);
+  const foot = layout.foot(context);
+  const bare = layout.head(context);
+  const fonts = settings.fonts.faces(`${bare}${body}${foot}`);
+  const head = fonts.css === '' ? bare : layout.head({ ...context, site: { ...context.site, fontFaces: fonts.css } });
+  return { html: `${head}${body}${foot}`, assets: fonts.assets };
 }

@@ -355,8 +355,14 @@ export async function updateSite(key: ReportKey, deps: SiteDeps): Promise<void> 
   ]);
 }
 
-/** Every page of the archive from the records: after a deploy that changed the pages, or a restore. */
-export async function rebuildSite(deps: SiteDeps): Promise<{ pages: number }> {
+/**
+ * Every page of the archive from the records (after a deploy that changed the pages, or a restore), and with
+ * `bulk` every year's bulk files too (they hold every report: far more bytes than all the pages).
+ */
+export async function rebuildSite(
+  deps: SiteDeps,
+  options: { readonly bulk?: boolean } = {},
+): Promise<{ pages: number }> {
   const entries = distinctEntries(await deps.publications.listEveryPublication());
   const agencies = siteAgencies(entries);
   const placements = await placementsOf(deps, agencies);
@@ -378,7 +384,7 @@ export async function rebuildSite(deps: SiteDeps): Promise<{ pages: number }> {
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
-  const years = [...new Set(entries.map((e) => e.year))];
+  const years = options.bulk === false ? [] : [...new Set(entries.map((e) => e.year))];
   await Promise.all([writeSiteWide(deps, entries, agencies), ...years.map((y) => writeBulk(deps, agencies, y))]);
   return { pages };
 }

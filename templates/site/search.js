@@ -55,7 +55,10 @@
       li.appendChild(years);
       results.appendChild(li);
     });
-    status.textContent = found === 0 ? '没有找到符合条件的机关。' : '找到 ' + found + ' 个机关' + (found > shown ? '，显示前 ' + shown + ' 个' : '') + '。';
+    status.textContent =
+      found === 0
+        ? '没有找到符合条件的机关。'
+        : '找到 ' + found + ' 个机关' + (found > shown ? '，显示前 ' + shown + ' 个' : '') + '。';
   }
 
   fetch(form.getAttribute('data-index'))

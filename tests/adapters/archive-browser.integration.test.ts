@@ -26,9 +26,9 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const imagesDir = new URL('../../docs/images/', import.meta.url).pathname;
 
 let dataDir = '';
-let stack: LocalStack;
-let renderer: ChromiumRenderer;
-let browser: Browser;
+let stack: LocalStack | undefined;
+let renderer: ChromiumRenderer | undefined;
+let browser: Browser | undefined;
 let page: Page;
 
 /** The sample with one more 行政许可 decision (no cross-footing involves it) and a sentence added to 五. */
@@ -75,14 +75,15 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await page?.close();
+  // Whatever beforeAll got to before it failed.
+  await (page as Page | undefined)?.close();
   await browser?.disconnect();
   await renderer?.close();
   await stack?.close();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-const url = (path: string) => `${stack.cdnUrl}${path}`;
+const url = (path: string) => `${stack?.cdnUrl ?? ''}${path}`;
 
 async function open(path: string) {
   const response = await page.goto(url(path), { waitUntil: 'networkidle0' });
@@ -103,8 +104,11 @@ async function screenshot(name: string) {
   if (process.env.SCREENSHOTS) await page.screenshot({ path: join(imagesDir, `archive-${name}.png`) });
 }
 
+/** [text, href] of the links a selector matches. */
 const links = (selector: string) =>
-  page.$$eval(selector, (as) => as.map((a) => [a.textContent?.trim() ?? '', a.getAttribute('href') ?? '']));
+  page.evaluate(
+    `[...document.querySelectorAll(${JSON.stringify(selector)})].map((a) => [a.textContent.trim(), a.getAttribute('href') ?? ''])`,
+  ) as Promise<[string, string][]>;
 
 async function sha256Of(path: string) {
   const response = await fetch(url(path));
@@ -131,10 +135,10 @@ describe('the public archive in a browser', () => {
       await page.evaluate("document.querySelector('#search-text').value = ''");
       await page.type('#search-text', '离石');
       await page.waitForFunction("document.querySelector('#search-results a')?.textContent === '吕梁市离石区人民政府'");
-      const [[, agencyHref = ''] = []] = await links('#search-results a');
+      const agencyHref = (await links('#search-results a'))[0]?.[1];
       expect(agencyHref).toBe('/reports/lvliang-lishi/');
 
-      await open(agencyHref);
+      await open(agencyHref ?? '');
       expect(await axeViolations()).toEqual([]);
       expect(await page.$$eval('figure svg[role="img"]', (svgs) => svgs.length)).toBeGreaterThanOrEqual(3);
       await screenshot('agency');
@@ -142,9 +146,9 @@ describe('the public archive in a browser', () => {
       expect(versionLinks.map(([text]) => text)).toEqual(['第 2 版', '第 1 版']);
 
       for (const [, href] of versionLinks) {
-        await open(href!);
+        await open(href);
         expect(await axeViolations()).toEqual([]);
-        const version = Number(/v(\d+)\.html$/.exec(href!)?.[1]);
+        const version = Number(/v(\d+)\.html$/.exec(href)?.[1]);
         const text = (await page.evaluate('document.body.innerText')) as string;
         // The PDF offered on the page is the one its manifest lists.
         const manifest = (await (

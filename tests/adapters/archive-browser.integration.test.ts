@@ -14,13 +14,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ChromiumRenderer } from '../../functions/adapters/chromium-renderer';
 import { LogOutcomeReporter } from '../../functions/adapters/log-outcome-reporter';
 import { pipelinePorts } from '../../functions/adapters/pipeline-wiring';
-import { defaultTitle, type ReportDocument } from '../../functions/core/report/report-document';
+import { defaultTitle } from '../../functions/core/report/report-document';
 import { newRun } from '../../functions/pipeline/run';
 import { runPipeline } from '../../functions/pipeline/run-pipeline';
 import type { Manifest } from '../../functions/publish/manifest';
 import { MemoryNarratives, splitReport } from '../../dev/memory-stores/memory-pipeline-ports';
 import { startLocalStack, type LocalStack } from '../../dev/local-stack/local-stack';
-import { sampleReport } from '../publish/publish-scenarios';
+import { correctedReport, sampleReport } from '../publish/publish-scenarios';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const imagesDir = new URL('../../docs/images/', import.meta.url).pathname;
@@ -30,19 +30,6 @@ let stack: LocalStack | undefined;
 let renderer: ChromiumRenderer | undefined;
 let browser: Browser | undefined;
 let page: Page;
-
-/** The sample with one more 行政许可 decision (no cross-footing involves it) and a sentence added to 五. */
-function corrected(report: ReportDocument): ReportDocument {
-  const proactive = report.statistics.proactive as Record<string, Record<string, number>>;
-  return {
-    ...report,
-    narrative: { ...report.narrative, problems: `${report.narrative.problems}\n\n本版补充了行政许可数据。` },
-    statistics: {
-      ...report.statistics,
-      proactive: { ...proactive, licensing: { decisions: proactive.licensing!.decisions! + 1 } },
-    },
-  };
-}
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'nianbao-archive-'));
@@ -58,7 +45,7 @@ beforeAll(async () => {
   for (const [report, changeNote] of [
     [lishi, undefined],
     [xiaodian, undefined],
-    [corrected(lishi), '更正行政许可处理决定数量'],
+    [correctedReport(lishi), '更正行政许可处理决定数量'],
   ] as const) {
     const { narrative, statistics } = splitReport(report);
     narratives.add(narrative);

@@ -11,24 +11,11 @@ import { pinyinInitials, type SearchIndex } from '../../functions/publish/site/s
 import { agencyPageKey, siteKeys, versionPageKey } from '../../functions/publish/site/site-keys';
 import { groupByPlacement, unplacedHeading } from '../../functions/publish/site/site-model';
 import { rebuildSite } from '../../functions/publish/site/update-site';
-import { sampleReport } from './publish-scenarios';
+import { correctedReport, sampleReport } from './publish-scenarios';
 import { memoryPipeline } from '../support/memory-pipeline';
 
 const reporter = new LogOutcomeReporter();
 const keys = siteKeys('');
-
-/** The sample with 行政许可 decisions raised by one (no cross-footing involves it) and a sentence added to 五. */
-function corrected(report: ReportDocument): ReportDocument {
-  const proactive = report.statistics.proactive as Record<string, Record<string, number>>;
-  return {
-    ...report,
-    narrative: { ...report.narrative, problems: `${report.narrative.problems}\n\n本版补充了行政许可数据。` },
-    statistics: {
-      ...report.statistics,
-      proactive: { ...proactive, licensing: { decisions: proactive.licensing!.decisions! + 1 } },
-    },
-  };
-}
 
 async function publishedArchive() {
   const pipeline = memoryPipeline();
@@ -37,7 +24,7 @@ async function publishedArchive() {
   for (const [report, changeNote] of [
     [first, undefined],
     [sampleReport('taiyuan-xiaodian'), undefined],
-    [corrected(first), '更正行政许可处理决定数量'],
+    [correctedReport(first), '更正行政许可处理决定数量'],
   ] as const) {
     await seed(report);
     const run = newRun({ agency: report.agency.code, year: report.year, ...(changeNote ? { changeNote } : {}) });

@@ -129,6 +129,8 @@ describe('the public archive in a browser', () => {
       expect(await axeViolations()).toEqual([]);
       expect(await page.$$eval('figure svg[role="img"]', (svgs) => svgs.length)).toBeGreaterThanOrEqual(3);
       await screenshot('agency');
+      await page.evaluate("document.getElementById('charts-heading').scrollIntoView()");
+      await screenshot('agency-charts');
       const versionLinks = (await links('ol a')).filter(([text]) => /^第 \d 版$/.test(text));
       expect(versionLinks.map(([text]) => text)).toEqual(['第 2 版', '第 1 版']);
 

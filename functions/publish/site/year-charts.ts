@@ -104,16 +104,18 @@ function drawSvg(
   years: readonly number[],
   series: readonly { label: string; values: (number | null)[] }[],
 ) {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 640, height: 300 });
+  // Narrow and with large type: the SVG scales down to a phone's width, its text with it.
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 480, height: 240 + 24 * series.length });
   try {
     chart.setOption({
       animation: false,
       color: palette,
-      textStyle: { fontFamily: 'Noto Sans SC, sans-serif', color: '#000' },
-      grid: { left: 48, right: 16, top: 16, bottom: 24 + 22 * Math.ceil(series.length / 2) },
-      legend: { bottom: 0, textStyle: { fontSize: 12 } },
-      xAxis: { type: 'category', data: years.map(String) },
-      yAxis: { type: 'value', minInterval: 1 },
+      textStyle: { fontFamily: 'Noto Sans SC, sans-serif', color: '#000', fontSize: 15 },
+      grid: { left: 56, right: 16, top: 16, bottom: 40 + 26 * series.length },
+      // One series a line: the labels are long (本年新收政府信息公开申请数量).
+      legend: { bottom: 0, orient: 'vertical', left: 8, itemGap: 8, textStyle: { fontSize: 15 } },
+      xAxis: { type: 'category', data: years.map(String), axisLabel: { fontSize: 15 } },
+      yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 14 } },
       series: series.map((s) => ({ type: 'bar', name: s.label, data: s.values })),
     });
     // ECharts' own bookkeeping attributes are for its client-side hydration, which this page never does.

@@ -7,6 +7,7 @@ import { LogOutcomeReporter } from '../../functions/adapters/log-outcome-reporte
 import { newRun } from '../../functions/pipeline/run';
 import { runPipeline } from '../../functions/pipeline/run-pipeline';
 import type { Manifest } from '../../functions/publish/manifest';
+import type { ArtifactStore, PutOptions } from '../../functions/publish/ports';
 import { pinyinInitials, type SearchIndex } from '../../functions/publish/site/search-index';
 import { agencyPageKey, siteKeys, versionPageKey } from '../../functions/publish/site/site-keys';
 import { groupByPlacement, unplacedHeading } from '../../functions/publish/site/site-model';
@@ -39,7 +40,54 @@ async function publishedArchive() {
   return { ...pipeline, text, report: { agency: 'lvliang-lishi', year: first.year } };
 }
 
+/** The archive bucket as one publisher sees it, holding back its first write of one key until told to go on. */
+class HeldStore implements ArtifactStore {
+  private held = false;
+  constructor(
+    private readonly inner: ArtifactStore,
+    private readonly hold: { readonly key: string; readonly reached: () => void; readonly release: Promise<void> },
+  ) {}
+  head(key: string) {
+    return this.inner.head(key);
+  }
+  get(key: string) {
+    return this.inner.get(key);
+  }
+  putNew(key: string, body: Uint8Array, options: PutOptions) {
+    return this.inner.putNew(key, body, options);
+  }
+  async put(key: string, body: Uint8Array, options: PutOptions) {
+    if (key === this.hold.key && !this.held) {
+      this.held = true;
+      this.hold.reached();
+      await this.hold.release;
+    }
+    return this.inner.put(key, body, options);
+  }
+}
+
 describe('the archive site', () => {
+  it('ends with every agency on the home page when an older write of it lands last', async () => {
+    // A builds the home page with itself only; B publishes in full; then A's stale write lands, after B's.
+    const { ports, store, seed } = memoryPipeline();
+    let reached = () => {};
+    const atHold = new Promise<void>((resolve) => (reached = resolve));
+    let release = () => {};
+    const held = new HeldStore(store, { key: keys.home, reached, release: new Promise((r) => (release = r)) });
+    await seed(sampleReport('agency-a'));
+    await seed(sampleReport('agency-b'));
+    const a = runPipeline(newRun({ agency: 'agency-a', year: 2023 }), { ...ports, archive: held }, reporter);
+    await atHold;
+    // B on its own view of the bucket (another process): nothing makes the two take turns.
+    const b = { ...ports, archive: new HeldStore(store, { key: '', reached: () => {}, release: Promise.resolve() }) };
+    expect((await runPipeline(newRun({ agency: 'agency-b', year: 2023 }), b, reporter)).kind).toBe('published');
+    release();
+    expect((await a).kind).toBe('published');
+    const home = new TextDecoder().decode(store.objects.get(keys.home)?.body);
+    expect(home).toContain('href="/reports/agency-a/"');
+    expect(home).toContain('href="/reports/agency-b/"');
+  });
+
   it('lists every agency on the home page, unplaced ones under one heading, with the latest correction', async () => {
     const { text } = await publishedArchive();
     const home = text(keys.home);

@@ -164,7 +164,8 @@ export class DynamoPublicationRepository implements PublicationRepository {
       },
       ConsistentRead: true,
     });
-    return items.map((item) => toSlot(item) as PublicationRecord);
+    // Records published before agencyName was kept name the agency by its code.
+    return items.map((item) => ({ agencyName: report.agency, ...(toSlot(item) as PublicationRecord) }));
   }
 
   async listEveryPublication(): Promise<PublicationEntry[]> {

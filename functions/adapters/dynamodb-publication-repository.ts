@@ -165,7 +165,10 @@ export class DynamoPublicationRepository implements PublicationRepository {
       ConsistentRead: true,
     });
     // Records published before agencyName was kept name the agency by its code.
-    return items.map((item) => ({ agencyName: report.agency, ...(toSlot(item) as PublicationRecord) }));
+    return items.map((item) => {
+      const record = toSlot(item) as Omit<PublicationRecord, 'agencyName'> & { agencyName?: string };
+      return { ...record, agencyName: record.agencyName ?? report.agency };
+    });
   }
 
   async listEveryPublication(): Promise<PublicationEntry[]> {

@@ -91,6 +91,7 @@ async function start(options: StartOptions): Promise<number> {
       console.log(`HTML: ${publicUrl(stack.config, outcome.keys.html)}`);
       console.log(`PDF:  ${publicUrl(stack.config, outcome.keys.pdf)}`);
       console.log(`All versions: ${publicUrl(stack.config, outcome.keys.index)}`);
+      console.log(`Home: ${publicUrl(stack.config, '')}`);
     }
     await printCms(system, dataDir, narrative);
     console.log('\nTo use the CLI against this stack, in another terminal:');

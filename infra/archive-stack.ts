@@ -56,6 +56,7 @@ export class ArchiveStack extends Stack {
       archive: this.archive.bucket,
       staging: this.staging.bucket,
       distribution: this.archive.distribution,
+      publicBaseUrl: `https://${domain ?? this.archive.distribution.distributionDomainName}`,
     });
     this.monitoring = new Monitoring(this, 'Monitoring', { alarmEmail: config.alarmEmail });
     this.monitoring.watchStateMachine(this.pipeline.stateMachine.stateMachine);

@@ -28,9 +28,10 @@ export const bundleFile = 'index.mjs';
 
 /**
  * Functions that read the fonts layer: validate (glyph coverage, rule F1), render (print subsets, the HTML's
- * @font-face) and publish (the woff2 files as site assets).
+ * @font-face), publish (the woff2 files as site assets) and updatePublicView (the archive's pages carry the subsets of
+ * their own characters, functions/adapters/site-fonts.ts).
  */
-export const usesFontsLayer: readonly FunctionName[] = ['validate', 'render', 'publish'];
+export const usesFontsLayer: readonly FunctionName[] = ['validate', 'render', 'publish', 'updatePublicView'];
 
 /**
  * harfbuzzjs loads its WebAssembly from beside its own module, which in a bundle is the function's folder: the

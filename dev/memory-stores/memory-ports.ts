@@ -3,6 +3,7 @@ import type { ReportKey } from '../../functions/publish/archive-keys';
 import type {
   ArtifactStore,
   CdnInvalidator,
+  PublicationEntry,
   PublicationRecord,
   PublicationRepository,
   PublishedFields,
@@ -106,6 +107,28 @@ export class MemoryPublicationRepository implements PublicationRepository {
     return [...this.of(k).values()]
       .filter((s): s is PublicationRecord => s.status === 'published')
       .sort((a, b) => a.version - b.version);
+  }
+
+  async listEveryPublication(): Promise<PublicationEntry[]> {
+    await tick();
+    const entries: PublicationEntry[] = [];
+    for (const [reportId, slots] of this.slots) {
+      const [agency = '', year = ''] = reportId.split('/');
+      for (const s of slots.values()) {
+        if (s.status !== 'published') continue;
+        const r = s as PublicationRecord;
+        entries.push({
+          agency,
+          year: Number(year),
+          version: r.version,
+          publishedAt: r.publishedAt,
+          changeNote: r.changeNote,
+          title: r.title,
+          agencyName: r.agencyName,
+        });
+      }
+    }
+    return entries.sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0));
   }
 }
 

@@ -44,7 +44,7 @@ export async function ensureTable(config: PublishConfig): Promise<void> {
   } catch (error) {
     if ((error as Error).name !== 'ResourceNotFoundException') throw error;
   }
-  const { partitionKey: pk, sortKey: sk, statisticsByYear: byYear } = reportTableSchema;
+  const { partitionKey: pk, sortKey: sk, statisticsByYear: byYear, publicationsByTime: byTime } = reportTableSchema;
   try {
     await client.send(
       new CreateTableCommand({
@@ -55,6 +55,8 @@ export async function ensureTable(config: PublishConfig): Promise<void> {
           { AttributeName: sk, AttributeType: 'S' },
           { AttributeName: byYear.partitionKey, AttributeType: 'N' },
           { AttributeName: byYear.sortKey, AttributeType: 'S' },
+          { AttributeName: byTime.partitionKey, AttributeType: 'S' },
+          { AttributeName: byTime.sortKey, AttributeType: 'S' },
         ],
         KeySchema: [
           { AttributeName: pk, KeyType: 'HASH' },
@@ -68,6 +70,14 @@ export async function ensureTable(config: PublishConfig): Promise<void> {
               { AttributeName: byYear.sortKey, KeyType: 'RANGE' },
             ],
             Projection: { ProjectionType: 'ALL' },
+          },
+          {
+            IndexName: byTime.indexName,
+            KeySchema: [
+              { AttributeName: byTime.partitionKey, KeyType: 'HASH' },
+              { AttributeName: byTime.sortKey, KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...byTime.attributes] },
           },
         ],
       }),

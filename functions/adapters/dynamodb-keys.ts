@@ -12,3 +12,9 @@ export const versionSk = (year: number, version: number) =>
 export const versionSkPrefix = (year: number) => `${yearPrefix(year)}VERSION#`;
 
 export const reportItemKey = (report: ReportKey, sk: string) => ({ pk: agencyPk(report.agency), sk });
+
+/** The one partition of the publicationsByTime index: every published version. */
+export const publicationListing = 'PUBLISHED';
+/** Sorts by publication time; the rest makes each version's key unique. */
+export const publicationListedAt = (report: ReportKey, version: number, publishedAt: string) =>
+  `${publishedAt}#${requireAgencyCode(report.agency)}#${requireReportYear(report.year)}#${String(version).padStart(6, '0')}`;

@@ -4,8 +4,17 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ReportKey } from '../publish/archive-keys';
 import type { PublicationRecord, PublicationRepository, PublishedFields, VersionSlot } from '../publish/ports';
+import type { PublicationEntry } from '../publish/ports';
 import { queryAll } from './dynamodb-client';
-import { agencyPk, reportItemKey, versionSk, versionSkPrefix } from './dynamodb-keys';
+import {
+  agencyPk,
+  publicationListing,
+  publicationListedAt,
+  reportItemKey,
+  versionSk,
+  versionSkPrefix,
+} from './dynamodb-keys';
+import { reportTableSchema } from './dynamodb-table-schema';
 
 const conditionFailed = (error: unknown) =>
   error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException';
@@ -26,6 +35,10 @@ const itemOnlyFields = new Set(['pk', 'sk', 'kind', 'agency', 'year']);
 function toSlot(item: Record<string, unknown>): VersionSlot | PublicationRecord {
   return Object.fromEntries(Object.entries(item).filter(([k]) => !itemOnlyFields.has(k))) as unknown as
     VersionSlot | PublicationRecord;
+}
+
+export class MissingIndexError extends Error {
+  override name = 'MissingIndexError';
 }
 
 export class DynamoPublicationRepository implements PublicationRepository {
@@ -104,9 +117,21 @@ export class DynamoPublicationRepository implements PublicationRepository {
   }
 
   markPublished(report: ReportKey, version: number, owner: string, fields: PublishedFields): Promise<boolean> {
-    const names: Record<string, string> = { '#status': 'status', '#owner': 'owner' };
-    const values: Record<string, unknown> = { ':published': 'published', ':owner': owner };
-    const sets = ['#status = :published'];
+    const { publicationsByTime: byTime } = reportTableSchema;
+    const names: Record<string, string> = {
+      '#status': 'status',
+      '#owner': 'owner',
+      '#listing': byTime.partitionKey,
+      '#listedAt': byTime.sortKey,
+    };
+    const values: Record<string, unknown> = {
+      ':published': 'published',
+      ':owner': owner,
+      ':listing': publicationListing,
+      ':listedAt': publicationListedAt(report, version, fields.publishedAt),
+    };
+    // The index keys go in with the status: a version is listed exactly when it is published.
+    const sets = ['#status = :published', '#listing = :listing', '#listedAt = :listedAt'];
     for (const [i, [name, value]] of Object.entries(fields).entries()) {
       names[`#f${i}`] = name;
       values[`:f${i}`] = value;
@@ -139,6 +164,32 @@ export class DynamoPublicationRepository implements PublicationRepository {
       },
       ConsistentRead: true,
     });
-    return items.map((item) => toSlot(item) as PublicationRecord);
+    // Records published before agencyName was kept name the agency by its code.
+    return items.map((item) => {
+      const record = toSlot(item) as Omit<PublicationRecord, 'agencyName'> & { agencyName?: string };
+      return { ...record, agencyName: record.agencyName ?? report.agency };
+    });
+  }
+
+  async listEveryPublication(): Promise<PublicationEntry[]> {
+    const { publicationsByTime: byTime } = reportTableSchema;
+    const items = await queryAll(this.client, {
+      TableName: this.table,
+      IndexName: byTime.indexName,
+      KeyConditionExpression: '#listing = :listing',
+      ExpressionAttributeNames: { '#listing': byTime.partitionKey },
+      ExpressionAttributeValues: { ':listing': publicationListing },
+      ScanIndexForward: false,
+    }).catch((error: unknown) => {
+      if (!/specified index/i.test((error as Error).message)) throw error;
+      throw new MissingIndexError(
+        `table ${this.table} has no index ${byTime.indexName}: it was created before the archive's index (locally: delete .local/ and start again; on AWS: deploy the stack)`,
+        { cause: error },
+      );
+    });
+    return items.map((item) => {
+      const { agency, year, version, publishedAt, changeNote, title, agencyName } = item as unknown as PublicationEntry;
+      return { agency, year, version, publishedAt, changeNote, title, agencyName };
+    });
   }
 }

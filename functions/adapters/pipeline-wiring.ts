@@ -8,6 +8,8 @@ import { FileNarrativeRepository } from './file-narrative-repository';
 import { fontSiteAssets } from './font-site-assets';
 import { MissingConfigError, type PublishConfig } from './publish-config';
 import { publishStores } from './publish-stores';
+import { siteSettings } from './site-settings';
+import type { AgencyDirectory } from '../publish/site/site-settings';
 
 /** Where the pipeline keeps things: publishStores(config), or ports of the same shape (bench:publish's in-memory run). */
 export interface PipelineStores {
@@ -25,6 +27,8 @@ export function pipelinePorts(
     readonly narratives?: PipelinePorts['narratives'];
     readonly stores?: PipelineStores;
     readonly publishing?: PublishTuning;
+    /** Where agencies sit (level, region); by default none is known and all are listed under 未分级/其他. */
+    readonly agencies?: AgencyDirectory;
   } = {},
 ): PipelinePorts {
   const stores = options.stores ?? publishStores(config);
@@ -44,6 +48,7 @@ export function pipelinePorts(
     publications: stores.publications,
     cdn: stores.cdn,
     siteAssets: fontSiteAssets,
+    site: siteSettings(config, options.agencies),
     publishing: options.publishing ?? {},
   };
 }

@@ -21,6 +21,7 @@ const storesOfPort: { readonly [P in PortName]: readonly ConfiguredStore[] } = {
   publications: ['table'],
   cdn: [],
   siteAssets: [],
+  site: [],
   publishing: [],
 };
 

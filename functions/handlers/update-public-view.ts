@@ -1,4 +1,6 @@
-// Lambda: the updatePublicView step (the report's version index page, and the CDN told what changed).
+// Lambda: the updatePublicView step (the archive's pages for the new version, and the CDN told what changed).
+import { fontSiteAssets } from '../adapters/font-site-assets';
+import { siteSettings } from '../adapters/site-settings';
 import { archiveStore, cdnInvalidator, publicationRepository } from './lambda-ports';
 import { stepLambda } from './step-handler';
 
@@ -6,5 +8,7 @@ export const handler = stepLambda('updatePublicView', (config) => ({
   archive: () => archiveStore(config),
   publications: () => publicationRepository(config),
   cdn: () => cdnInvalidator(config),
+  siteAssets: () => fontSiteAssets,
+  site: () => siteSettings(config),
   publishing: () => ({}),
 }));

@@ -5,6 +5,7 @@ import type { ReportDocument } from '../core/report/report-document';
 import type { ArtifactStore, CdnInvalidator, PublicationRepository } from '../publish/ports';
 import type { PublishTuning } from '../publish/publish-version';
 import type { SiteAsset, SiteAssetSource } from '../publish/site-assets';
+import type { SiteSettings } from '../publish/site/site-settings';
 import type { StatisticsRepository } from '../statistics/statistics-repository';
 
 export interface NarrativeRepository {
@@ -41,6 +42,8 @@ export interface PipelinePorts {
   readonly publications: PublicationRepository;
   readonly cdn: CdnInvalidator;
   readonly siteAssets: SiteAssetSource;
+  /** The archive's pages: where agencies sit (the CMS's Agency records), web fonts, the site's URL. */
+  readonly site: SiteSettings;
   readonly publishing: PublishTuning;
 }
 

@@ -10,6 +10,7 @@ import { inputHash } from '../publish/input-hash';
 import { publishVersion } from '../publish/publish-version';
 import { publishSiteAssets } from '../publish/site-assets';
 import { updatePublicView as updateView } from '../publish/update-public-view';
+import { updateSite } from '../publish/site/update-site';
 import { summarizeValidation } from '../publish/validation-summary';
 import { assembleReport, validateForPublication } from './check-report';
 import type { PipelinePorts, PortName } from './pipeline-ports';
@@ -125,15 +126,19 @@ const updatePublicView = step({
   status: 'updating-public-view',
   input: 'published',
   output: 'listed',
-  ports: ['archive', 'publications', 'cdn', 'publishing'] as const,
-  async run(state, { archive, publications, cdn, publishing }) {
+  ports: ['archive', 'publications', 'cdn', 'publishing', 'site', 'siteAssets'] as const,
+  async run(state, { archive, publications, cdn, publishing, site, siteAssets }) {
     const { report } = state.publication;
     await updateView(report, state.publication, {
       store: archive,
       publications,
       cdn,
+      site,
+      siteAssets,
       ...(publishing.fault ? { fault: publishing.fault } : {}),
     });
+    // Then the pages around it: its version pages, its agency's page, the home page, feed, search and bulk files.
+    await updateSite(report, { store: archive, publications, cdn, site, siteAssets });
     return ok({ ...state, publicView: { index: publicViewKeys(report).indexHtml } });
   },
 });

@@ -42,11 +42,17 @@ export interface PublicationRecord extends VersionSlot {
   readonly changeNote: string | null;
   readonly approver: string | null;
   readonly title: string;
+  /** The agency's name as the report gives it: the archive's pages list agencies by it. */
+  readonly agencyName: string;
   readonly files: readonly ManifestEntry[];
   readonly validation: { readonly errors: number; readonly warnings: number };
 }
 
 export type PublishedFields = Omit<PublicationRecord, keyof VersionSlot | 'status'>;
+
+/** One published version anywhere in the archive, as the site-wide pages (home, feed, search) list it. */
+export interface PublicationEntry
+  extends Pick<PublicationRecord, 'version' | 'publishedAt' | 'changeNote' | 'title' | 'agencyName'>, ReportKey {}
 
 export interface PublicationRepository {
   /** The highest version slot of a report (consistent read), whatever its status. */
@@ -61,6 +67,11 @@ export interface PublicationRepository {
   markPublished(report: ReportKey, version: number, owner: string, fields: PublishedFields): Promise<boolean>;
   /** The published records of a report (consistent read): what the public view is built from. */
   listPublished(report: ReportKey): Promise<PublicationRecord[]>;
+  /**
+   * Every published version of every report, newest first: the index the site-wide pages are rebuilt from. May lag
+   * a moment behind markPublished (a DynamoDB GSI is eventually consistent): callers add what they just published.
+   */
+  listEveryPublication(): Promise<PublicationEntry[]>;
 }
 
 export interface CdnInvalidator {

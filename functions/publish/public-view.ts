@@ -28,6 +28,8 @@ export interface PublicView {
   readonly agency: string;
   readonly year: number;
   readonly title: string;
+  /** As the newest version names it (the agency's code before anything is published). */
+  readonly agencyName: string;
   readonly latest: PublicVersion | null;
   /** Newest first. */
   readonly versions: readonly PublicVersion[];
@@ -56,6 +58,7 @@ export function buildPublicView(key: ReportKey, records: readonly PublicationRec
     agency: key.agency,
     year: key.year,
     title: newest?.title ?? `${key.agency} ${key.year}`,
+    agencyName: newest?.agencyName ?? key.agency,
     latest: newest ? publicVersion(newest) : null,
     versions: visible.map(publicVersion),
   };

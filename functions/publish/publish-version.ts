@@ -90,6 +90,7 @@ export async function publishVersion(request: PublishRequest, deps: PublishDeps)
       changeNote: manifest.changeNote,
       approver: manifest.approver,
       title: manifest.title,
+      agencyName: request.report.agency.name,
       files: manifest.files,
       validation: { errors: manifest.validation.errors, warnings: manifest.validation.warnings },
     };

@@ -7,12 +7,17 @@ import type { ArtifactStore, CdnInvalidator, PublicationRepository } from './por
 import { buildPublicView, type PublicView } from './public-view';
 import { renderPublicViewPage } from './public-view-page';
 import type { PublishOutcome, PublishTuning } from './publish-version';
+import { publishSiteAssets, type SiteAssetSource } from './site-assets';
+import { defaultSiteSettings, type SiteSettings } from './site/site-settings';
 
 export interface PublicViewDeps {
   readonly store: ArtifactStore;
   readonly publications: PublicationRepository;
   readonly cdn: CdnInvalidator;
   readonly fault?: PublishTuning['fault'];
+  /** The site's settings (fonts, links) for the year page; without them it is plain (no web fonts). */
+  readonly site?: SiteSettings;
+  readonly siteAssets?: SiteAssetSource;
 }
 
 const sameView = (a: PublicView, b: PublicView | undefined) => JSON.stringify(a) === JSON.stringify(b);
@@ -69,12 +74,15 @@ export async function updatePublicView(
   });
 }
 
-async function writePublicView(key: ReportKey, view: PublicView, { store, fault }: PublicViewDeps): Promise<void> {
+async function writePublicView(key: ReportKey, view: PublicView, deps: PublicViewDeps): Promise<void> {
+  const { store, fault } = deps;
   const keys = publicViewKeys(key);
   const json = { contentType: 'application/json', cacheControl: shortCacheControl };
+  const page = renderPublicViewPage(view, deps.site ?? defaultSiteSettings, view.latest ? view.agencyName : undefined);
+  if (deps.siteAssets) await publishSiteAssets(store, page.assets, deps.siteAssets);
   // index.json last: when it is current, the others were written before it.
   await Promise.all([
-    store.put(keys.indexHtml, new TextEncoder().encode(renderPublicViewPage(view)), {
+    store.put(keys.indexHtml, new TextEncoder().encode(page.html), {
       contentType: 'text/html; charset=utf-8',
       cacheControl: shortCacheControl,
     }),

@@ -37,7 +37,19 @@ export function precompiledSource(): string {
   ].join('\n');
 }
 
+/** The archive's pages (functions/publish/site/): the year page, home, agency and version pages, their CSS and script. */
 export function publicViewPrecompiledSource(): string {
-  const publicView = precompile(read('public-view.hbs'));
-  return ['// @ts-nocheck', generated, `export const publicView = ${publicView};`, ''].join('\n');
+  const site = (name: string) => read(join('site', name));
+  return [
+    '// @ts-nocheck',
+    generated,
+    `export const publicView = ${precompile(read('public-view.hbs'))};`,
+    ...['home', 'agency', 'version'].map((name) => `export const ${name} = ${precompile(site(`${name}.hbs`))};`),
+    `export const partials = {\n${['layout-head', 'layout-foot']
+      .map((name) => `  '${name}': ${precompile(site(`${name}.hbs`))},`)
+      .join('\n')}\n};`,
+    `export const css = ${JSON.stringify(site('site.css'))};`,
+    `export const searchScript = ${JSON.stringify(site('search.js'))};`,
+    '',
+  ].join('\n');
 }

@@ -40,6 +40,8 @@ export interface ReportPipelineProps {
   readonly staging: IBucket;
   /** Invalidated by updatePublicView; without it the function records invalidations in its log only. */
   readonly distribution?: IDistribution;
+  /** Where the public reads the archive (the feed's links are absolute to it). */
+  readonly publicBaseUrl?: string;
   readonly batchConcurrency?: number;
 }
 
@@ -133,9 +135,10 @@ export class ReportPipeline extends Construct {
     const stagingEnv = { NIANBAO_STAGING_BUCKET: staging.bucketName };
     const archiveEnv = { NIANBAO_BUCKET: archive.bucketName };
     const tableEnv = { NIANBAO_TABLE: table.tableName };
-    const cdnEnv: Record<string, string> = props.distribution
-      ? { NIANBAO_CLOUDFRONT_DISTRIBUTION_ID: props.distribution.distributionId }
-      : {};
+    const cdnEnv: Record<string, string> = {
+      ...(props.distribution ? { NIANBAO_CLOUDFRONT_DISTRIBUTION_ID: props.distribution.distributionId } : {}),
+      ...(props.publicBaseUrl ? { NIANBAO_PUBLIC_BASE_URL: props.publicBaseUrl } : {}),
+    };
     const fns = {
       assemble: make('assemble', { ...stagingEnv, ...tableEnv }),
       validate: make('validate', { ...stagingEnv, ...archiveEnv }),

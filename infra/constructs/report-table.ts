@@ -10,7 +10,7 @@ export class ReportTable extends Construct {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    const { partitionKey, sortKey, statisticsByYear } = reportTableSchema;
+    const { partitionKey, sortKey, statisticsByYear, publicationsByTime: byTime } = reportTableSchema;
     this.table = new Table(this, 'Table', {
       partitionKey: { name: partitionKey, type: AttributeType.STRING },
       sortKey: { name: sortKey, type: AttributeType.STRING },
@@ -26,6 +26,13 @@ export class ReportTable extends Construct {
       partitionKey: { name: statisticsByYear.partitionKey, type: AttributeType.NUMBER },
       sortKey: { name: statisticsByYear.sortKey, type: AttributeType.STRING },
       projectionType: ProjectionType.ALL,
+    });
+    this.table.addGlobalSecondaryIndex({
+      indexName: byTime.indexName,
+      partitionKey: { name: byTime.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: byTime.sortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.INCLUDE,
+      nonKeyAttributes: [...byTime.attributes],
     });
   }
 }

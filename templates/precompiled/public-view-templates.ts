@@ -8,6 +8,21 @@ export const publicView = {"0":function(container,depth0,helpers,partials,data) 
         return undefined
     };
 
+  return "<nav aria-label=\"位置\" class=\"meta\"><a href=\""
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"site") : depth0)) != null ? lookupProperty(stack1,"home") : stack1), depth0))
+    + "\">全部机关</a> › <a href=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"agencyHref") : depth0), depth0))
+    + "\">"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"agencyName") : depth0), depth0))
+    + "</a></nav>";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
   return "<p>最新版本：<a href=\""
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"latest") : depth0)) != null ? lookupProperty(stack1,"html") : stack1), depth0))
     + "\">第 "
@@ -15,9 +30,9 @@ export const publicView = {"0":function(container,depth0,helpers,partials,data) 
     + " 版（网页）</a> · <a href=\""
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"latest") : depth0)) != null ? lookupProperty(stack1,"pdf") : stack1), depth0))
     + "\">PDF</a></p>\n";
-},"1":function(container,depth0,helpers,partials,data) {
-    return "<p>尚未发布。</p>\n";
 },"2":function(container,depth0,helpers,partials,data) {
+    return "<p>尚未发布。</p>\n";
+},"3":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -32,11 +47,13 @@ export const publicView = {"0":function(container,depth0,helpers,partials,data) 
     + "\">"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"date") : depth0), depth0))
     + "</time></h3>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"changeNote") : depth0),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":23,"column":0},"end":{"line":23,"column":51}}})) != null ? stack1 : "")
-    + "\n<p>"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"downloads") : depth0),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":24,"column":3},"end":{"line":24,"column":95}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"changeNote") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":14,"column":51}}})) != null ? stack1 : "")
+    + "\n<p><a href=\"v"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"version") : depth0), depth0))
+    + ".html\">版本详情、校验与更改内容</a></p>\n<p>"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"downloads") : depth0),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":16,"column":3},"end":{"line":16,"column":95}}})) != null ? stack1 : "")
     + "</p>\n</li>\n";
-},"3":function(container,depth0,helpers,partials,data) {
+},"4":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -47,7 +64,7 @@ export const publicView = {"0":function(container,depth0,helpers,partials,data) 
   return "<p>更正说明："
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"changeNote") : depth0), depth0))
     + "</p>";
-},"4":function(container,depth0,helpers,partials,data) {
+},"5":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -55,14 +72,203 @@ export const publicView = {"0":function(container,depth0,helpers,partials,data) 
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":24,"column":22},"end":{"line":24,"column":54}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":16,"column":22},"end":{"line":16,"column":54}}})) != null ? stack1 : "")
     + "<a href=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"href") : depth0), depth0))
     + "\">"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"label") : depth0), depth0))
     + "</a>";
-},"5":function(container,depth0,helpers,partials,data) {
+},"6":function(container,depth0,helpers,partials,data) {
     return " · ";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<main>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"agencyHref") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":2,"column":143}}})) != null ? stack1 : "")
+    + "\n<h1>"
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"title") : depth0), depth0))
+    + "</h1>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"latest") : depth0),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.program(2, data, 0),"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":8,"column":7}}})) != null ? stack1 : "")
+    + "<h2>全部版本</h2>\n<ol reversed class=\"plain\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"versions") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":18,"column":9}}})) != null ? stack1 : "")
+    + "</ol>\n</main>\n";
+},"useData":true};
+export const home = {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li><a href=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"href") : depth0), depth0))
+    + "\">"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"title") : depth0), depth0))
+    + "</a>"
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"correction") : depth0),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":23,"column":36},"end":{"line":23,"column":83}}})) != null ? stack1 : "")
+    + " <span class=\"meta\"><time datetime=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"publishedAt") : depth0), depth0))
+    + "\">"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"date") : depth0), depth0))
+    + "</time></span></li>\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "（第 "
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"version") : depth0), depth0))
+    + " 版 · 更正）";
+},"2":function(container,depth0,helpers,partials,data) {
+    return "<li>尚无发布。</li>\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li><a href=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"href") : depth0), depth0))
+    + "\">"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"title") : depth0), depth0))
+    + "（第 "
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"version") : depth0), depth0))
+    + " 版）</a> <span class=\"meta\"><time datetime=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"publishedAt") : depth0), depth0))
+    + "\">"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"date") : depth0), depth0))
+    + "</time></span>"
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"changeNote") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":33,"column":128},"end":{"line":33,"column":202}}})) != null ? stack1 : "")
+    + "</li>\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<br><span class=\"meta\">更正说明："
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"changeNote") : depth0), depth0))
+    + "</span>";
+},"5":function(container,depth0,helpers,partials,data) {
+    return "<li>尚无更正。</li>\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<h3>"
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"level") : depth0), depth0))
+    + "</h3>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"regions") : depth0),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":0},"end":{"line":50,"column":9}}})) != null ? stack1 : "");
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"region") : depth0),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":44,"column":0},"end":{"line":44,"column":55}}})) != null ? stack1 : "")
+    + "\n<ul class=\"plain agency-list\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"agencies") : depth0),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":46,"column":0},"end":{"line":48,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n";
+},"8":function(container,depth0,helpers,partials,data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p><strong>"
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"region") : depth0), depth0))
+    + "</strong></p>";
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li><a href=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"href") : depth0), depth0))
+    + "\">"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"name") : depth0), depth0))
+    + "</a> <span class=\"meta\">"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"years") : depth0),{"name":"each","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":47,"column":55},"end":{"line":47,"column":142}}})) != null ? stack1 : "")
+    + "</span></li>\n";
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":47,"column":70},"end":{"line":47,"column":102}}})) != null ? stack1 : "")
+    + "<a href=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"href") : depth0), depth0))
+    + "\">"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"year") : depth0), depth0))
+    + "</a>";
+},"11":function(container,depth0,helpers,partials,data) {
+    return " · ";
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<section aria-labelledby=\"bulk-heading\">\n<h2 id=\"bulk-heading\">批量下载</h2>\n<p>每年全部已发布报告（各取最新版本）：一个 JSON Lines 文件，每张表一个 CSV。</p>\n<ul class=\"plain\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"bulk") : depth0),{"name":"each","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":58,"column":0},"end":{"line":60,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n</section>\n";
+},"13":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li>"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"year") : depth0), depth0))
+    + " 年度：<a href=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"jsonl") : depth0), depth0))
+    + "\">全部报告（JSON Lines）</a>"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"tables") : depth0),{"name":"each","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":59,"column":56},"end":{"line":59,"column":116}}})) != null ? stack1 : "")
+    + "</li>\n";
+},"14":function(container,depth0,helpers,partials,data) {
+    var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " · <a href=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"href") : depth0), depth0))
+    + "\">"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"label") : depth0), depth0))
+    + "</a>";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -71,13 +277,475 @@ export const publicView = {"0":function(container,depth0,helpers,partials,data) 
         return undefined
     };
 
-  return "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\"\n  content=\"default-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'\">\n<title>"
-    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"title") : depth0), depth0))
-    + " · 历史版本</title>\n</head>\n<body>\n<main>\n<h1>"
-    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"title") : depth0), depth0))
-    + "</h1>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"latest") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(1, data, 0),"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":17,"column":7}}})) != null ? stack1 : "")
-    + "<h2>全部版本</h2>\n<ol reversed>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"versions") : depth0),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":26,"column":9}}})) != null ? stack1 : "")
-    + "</ol>\n</main>\n</body>\n</html>\n";
+  return "<main>\n<h1>政府信息公开工作年度报告 · 公开档案</h1>\n<p>收录 "
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"agencyCount") : depth0), depth0))
+    + " 个机关的 "
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"reportCount") : depth0), depth0))
+    + " 份年度报告，每一份的每一个版本都可查阅、比较、校验和下载。</p>\n<section class=\"search\" id=\"search\" aria-labelledby=\"search-heading\" hidden>\n<h2 id=\"search-heading\">查找机关</h2>\n<form role=\"search\" data-index=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"searchIndex") : depth0), depth0))
+    + "\">\n<label for=\"search-text\">机关名称、拼音首字母或代码</label>\n<input id=\"search-text\" name=\"q\" type=\"search\" autocomplete=\"off\" placeholder=\"例如：离石 或 lsq\">\n<div class=\"filters\">\n<label for=\"search-region\">地区</label>\n<select id=\"search-region\" name=\"region\"><option value=\"\">全部</option></select>\n<label for=\"search-year\">年度</label>\n<select id=\"search-year\" name=\"year\"><option value=\"\">全部</option></select>\n</div>\n</form>\n<p id=\"search-status\" role=\"status\" aria-live=\"polite\"></p>\n<ul id=\"search-results\" class=\"plain\"></ul>\n</section>\n<section aria-labelledby=\"latest-heading\">\n<h2 id=\"latest-heading\">最新发布</h2>\n<ul class=\"plain\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"latest") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(2, data, 0),"data":data,"loc":{"start":{"line":22,"column":0},"end":{"line":26,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n</section>\n<section aria-labelledby=\"corrections-heading\">\n<h2 id=\"corrections-heading\">最新更正</h2>\n<ul class=\"plain\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"corrections") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.program(5, data, 0),"data":data,"loc":{"start":{"line":32,"column":0},"end":{"line":36,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n</section>\n<section aria-labelledby=\"agencies-heading\">\n<h2 id=\"agencies-heading\">全部机关</h2>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"groups") : depth0),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":41,"column":0},"end":{"line":51,"column":9}}})) != null ? stack1 : "")
+    + "</section>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"bulk") : depth0),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":53,"column":0},"end":{"line":63,"column":7}}})) != null ? stack1 : "")
+    + "</main>\n";
 },"useData":true};
+export const agency = {"0":function(container,depth0,helpers,partials,data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " › "
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"placement") : depth0), depth0));
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<h3 id=\"y"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"year") : depth0), depth0))
+    + "\">"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"year") : depth0), depth0))
+    + " 年度</h3>\n<p>最新：<a href=\""
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"latest") : depth0)) != null ? lookupProperty(stack1,"href") : stack1), depth0))
+    + "\">第 "
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"latest") : depth0)) != null ? lookupProperty(stack1,"version") : stack1), depth0))
+    + " 版</a>（<time datetime=\""
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"latest") : depth0)) != null ? lookupProperty(stack1,"publishedAt") : stack1), depth0))
+    + "\">"
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"latest") : depth0)) != null ? lookupProperty(stack1,"date") : stack1), depth0))
+    + "</time>） · <a href=\""
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"latest") : depth0)) != null ? lookupProperty(stack1,"report") : stack1), depth0))
+    + "\">阅读报告</a> · <a href=\""
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"latest") : depth0)) != null ? lookupProperty(stack1,"pdf") : stack1), depth0))
+    + "\">PDF</a> · <a href=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"index") : depth0), depth0))
+    + "\">全部版本</a></p>\n<ol class=\"plain\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"versions") : depth0),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":13,"column":9}}})) != null ? stack1 : "")
+    + "</ol>\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li><a href=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"href") : depth0), depth0))
+    + "\">第 "
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"version") : depth0), depth0))
+    + " 版</a> <span class=\"meta\"><time datetime=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"publishedAt") : depth0), depth0))
+    + "\">"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"date") : depth0), depth0))
+    + "</time></span>"
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"changeNote") : depth0),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":117},"end":{"line":12,"column":164}}})) != null ? stack1 : "")
+    + "</li>\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " — 更正说明："
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"changeNote") : depth0), depth0));
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<section aria-labelledby=\"charts-heading\">\n<h2 id=\"charts-heading\">历年对比</h2>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"charts") : depth0),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":36,"column":9}}})) != null ? stack1 : "")
+    + "</section>\n";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<figure aria-labelledby=\"chart-"
+    + alias2(alias1((data && lookupProperty(data,"index")), depth0))
+    + "-caption\">\n<figcaption id=\"chart-"
+    + alias2(alias1((data && lookupProperty(data,"index")), depth0))
+    + "-caption\"><strong>"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"title") : depth0), depth0))
+    + "</strong></figcaption>\n"
+    + ((stack1 = alias1((depth0 != null ? lookupProperty(depth0,"svg") : depth0), depth0)) != null ? stack1 : "")
+    + "\n<p class=\"meta\">"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"summary") : depth0), depth0))
+    + "</p>\n<div class=\"table-scroll\" role=\"region\" aria-label=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"title") : depth0), depth0))
+    + "（数据表）\" tabindex=\"0\">\n<table>\n<caption>"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"title") : depth0), depth0))
+    + "（数据表）</caption>\n<thead><tr><th scope=\"col\">项目</th>"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"years") : depth0),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":28,"column":34},"end":{"line":28,"column":99}}})) != null ? stack1 : "")
+    + "</tr></thead>\n<tbody>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"rows") : depth0),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":31,"column":9}}})) != null ? stack1 : "")
+    + "</tbody>\n</table>\n</div>\n</figure>\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    return "<th scope=\"col\" class=\"num\">"
+    + container.escapeExpression(container.lambda(depth0, depth0))
+    + "</th>";
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<tr><th scope=\"row\">"
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"label") : depth0), depth0))
+    + "</th>"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"values") : depth0),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":48},"end":{"line":30,"column":102}}})) != null ? stack1 : "")
+    + "</tr>\n";
+},"8":function(container,depth0,helpers,partials,data) {
+    return "<td class=\"num\">"
+    + container.escapeExpression(container.lambda(depth0, depth0))
+    + "</td>";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<main>\n<nav aria-label=\"位置\" class=\"meta\"><a href=\""
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"site") : depth0)) != null ? lookupProperty(stack1,"home") : stack1), depth0))
+    + "\">全部机关</a>"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"placement") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":66},"end":{"line":2,"column":106}}})) != null ? stack1 : "")
+    + "</nav>\n<h1>"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"name") : depth0), depth0))
+    + "</h1>\n<p class=\"meta\">机关代码 "
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"code") : depth0), depth0))
+    + "</p>\n<section aria-labelledby=\"years-heading\">\n<h2 id=\"years-heading\">历年报告</h2>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"years") : depth0),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":15,"column":9}}})) != null ? stack1 : "")
+    + "</section>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"charts") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":38,"column":7}}})) != null ? stack1 : "")
+    + "</main>\n";
+},"useData":true};
+export const version = {"0":function(container,depth0,helpers,partials,data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " · 审核人 "
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"approver") : depth0), depth0));
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<div class=\"banner\" role=\"note\">\n<p><strong>已被新版本替代。</strong>本页是第 "
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"version") : depth0), depth0))
+    + " 版，最新为 <a href=\""
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"supersededBy") : depth0)) != null ? lookupProperty(stack1,"href") : stack1), depth0))
+    + "\">第 "
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"supersededBy") : depth0)) != null ? lookupProperty(stack1,"version") : stack1), depth0))
+    + " 版（<time datetime=\""
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"supersededBy") : depth0)) != null ? lookupProperty(stack1,"publishedAt") : stack1), depth0))
+    + "\">"
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"supersededBy") : depth0)) != null ? lookupProperty(stack1,"date") : stack1), depth0))
+    + "</time>）</a>。</p>\n</div>\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p class=\"note\">更正说明："
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"changeNote") : depth0), depth0))
+    + "</p>";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<section aria-labelledby=\"changes-"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"to") : depth0), depth0))
+    + "\">\n<h2 id=\"changes-"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"to") : depth0), depth0))
+    + "\">更改内容：第 "
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"from") : depth0), depth0))
+    + " 版 → 第 "
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"to") : depth0), depth0))
+    + " 版</h2>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"changeNote") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":15,"column":74}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"cells") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.program(7, data, 0),"data":data,"loc":{"start":{"line":16,"column":0},"end":{"line":27,"column":30}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"sentences") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.program(13, data, 0),"data":data,"loc":{"start":{"line":28,"column":0},"end":{"line":34,"column":28}}})) != null ? stack1 : "")
+    + "\n</section>\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p class=\"note\">第 "
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"to") : depth0), depth0))
+    + " 版更正说明："
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"changeNote") : depth0), depth0))
+    + "</p>";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<div class=\"table-scroll\" role=\"region\" aria-label=\"更改的表格数据\" tabindex=\"0\">\n<table>\n<caption>更改的表格数据（"
+    + container.escapeExpression(container.lambda(((stack1 = (depth0 != null ? lookupProperty(depth0,"cells") : depth0)) != null ? lookupProperty(stack1,"length") : stack1), depth0))
+    + " 项）</caption>\n<thead><tr><th scope=\"col\">表格位置</th><th scope=\"col\" class=\"num\">原值</th><th scope=\"col\" class=\"num\">新值</th></tr></thead>\n<tbody>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"cells") : depth0),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":22,"column":0},"end":{"line":23,"column":9}}})) != null ? stack1 : "")
+    + "</tbody>\n</table>\n</div>\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<tr><th scope=\"row\">"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"place") : depth0), depth0))
+    + "</th><td class=\"num\"><del>"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"old") : depth0), depth0))
+    + "</del></td><td class=\"num\"><ins>"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"new") : depth0), depth0))
+    + "</ins></td></tr>\n";
+},"7":function(container,depth0,helpers,partials,data) {
+    return "<p>表格数据无更改。</p>";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<h3>更改的文字</h3>\n<ul>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"sentences") : depth0),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":31,"column":0},"end":{"line":32,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n";
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li>"
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"section") : depth0), depth0))
+    + "："
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"old") : depth0),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":31,"column":35},"end":{"line":31,"column":71}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"new") : depth0),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":31,"column":71},"end":{"line":31,"column":128}}})) != null ? stack1 : "")
+    + "</li>\n";
+},"10":function(container,depth0,helpers,partials,data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<del>"
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"old") : depth0), depth0))
+    + "</del>";
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"old") : depth0),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":31,"column":82},"end":{"line":31,"column":103}}})) != null ? stack1 : "")
+    + "<ins>"
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"new") : depth0), depth0))
+    + "</ins>";
+},"12":function(container,depth0,helpers,partials,data) {
+    return " → ";
+},"13":function(container,depth0,helpers,partials,data) {
+    return "<p>文字无更改。</p>";
+},"14":function(container,depth0,helpers,partials,data) {
+    var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<tr><th scope=\"row\"><a href=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"href") : depth0), depth0))
+    + "\">"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"label") : depth0), depth0))
+    + "</a></th><td class=\"num\">"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"size") : depth0), depth0))
+    + "</td><td class=\"hash\"><code>"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"sha256") : depth0), depth0))
+    + "</code></td></tr>\n";
+},"15":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<ul>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"validation") : depth0)) != null ? lookupProperty(stack1,"findings") : stack1),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":55,"column":0},"end":{"line":56,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n";
+},"16":function(container,depth0,helpers,partials,data) {
+    var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li>"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"rule") : depth0), depth0))
+    + "："
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"message") : depth0), depth0))
+    + "</li>\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<main>\n<nav aria-label=\"位置\" class=\"meta\"><a href=\""
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"site") : depth0)) != null ? lookupProperty(stack1,"home") : stack1), depth0))
+    + "\">全部机关</a> › <a href=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"agencyHref") : depth0), depth0))
+    + "\">"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"agencyName") : depth0), depth0))
+    + "</a> › <a href=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"index") : depth0), depth0))
+    + "\">"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"year") : depth0), depth0))
+    + " 年度</a></nav>\n<h1>"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"title") : depth0), depth0))
+    + "</h1>\n<p>第 "
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"version") : depth0), depth0))
+    + " 版 · 发布于 <time datetime=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"publishedAt") : depth0), depth0))
+    + "\">"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"date") : depth0), depth0))
+    + "</time>"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"approver") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":73},"end":{"line":4,"column":115}}})) != null ? stack1 : "")
+    + "</p>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"supersededBy") : depth0),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":9,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"changeNote") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":10,"column":64}}})) != null ? stack1 : "")
+    + "\n<p><a href=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"report") : depth0), depth0))
+    + "\">阅读报告（网页）</a> · <a href=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"pdf") : depth0), depth0))
+    + "\">下载 PDF</a></p>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"changes") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":36,"column":9}}})) != null ? stack1 : "")
+    + "<section aria-labelledby=\"downloads-heading\">\n<h2 id=\"downloads-heading\">下载与校验</h2>\n<div class=\"table-scroll\" role=\"region\" aria-label=\"下载文件\" tabindex=\"0\">\n<table>\n<caption>第 "
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"version") : depth0), depth0))
+    + " 版的文件（可用 SHA-256 校验下载）</caption>\n<thead><tr><th scope=\"col\">文件</th><th scope=\"col\" class=\"num\">大小</th><th scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"downloads") : depth0),{"name":"each","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":44,"column":0},"end":{"line":45,"column":9}}})) != null ? stack1 : "")
+    + "</tbody>\n</table>\n</div>\n</section>\n<section aria-labelledby=\"validation-heading\">\n<h2 id=\"validation-heading\">发布前校验</h2>\n<p>"
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"validation") : depth0)) != null ? lookupProperty(stack1,"text") : stack1), depth0))
+    + "</p>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = ((stack1 = (depth0 != null ? lookupProperty(depth0,"validation") : depth0)) != null ? lookupProperty(stack1,"findings") : stack1)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":53,"column":0},"end":{"line":58,"column":7}}})) != null ? stack1 : "")
+    + "</section>\n</main>\n";
+},"useData":true};
+export const partials = {
+  'layout-head': {"0":function(container,depth0,helpers,partials,data) {
+    return "script-src 'self'; connect-src 'self'";
+},"1":function(container,depth0,helpers,partials,data) {
+    return "script-src 'none'";
+},"2":function(container,depth0,helpers,partials,data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\u003Cscript src=\""
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"script") : depth0), depth0))
+    + "\" defer>\u003C/script>";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; font-src "
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"site") : depth0)) != null ? lookupProperty(stack1,"fontSource") : stack1), depth0))
+    + "; img-src 'none'; "
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"script") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(1, data, 0),"data":data,"loc":{"start":{"line":6,"column":145},"end":{"line":6,"column":228}}})) != null ? stack1 : "")
+    + "; base-uri 'none'; form-action 'none'\">\n<title>"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"pageTitle") : depth0), depth0))
+    + "</title>\n<meta name=\"generator\" content=\"nianbao\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"公开档案：发布与更正\" href=\""
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"site") : depth0)) != null ? lookupProperty(stack1,"feed") : stack1), depth0))
+    + "\">\n<style>"
+    + ((stack1 = alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"site") : depth0)) != null ? lookupProperty(stack1,"fontFaces") : stack1), depth0)) != null ? stack1 : "")
+    + "</style>\n<style>"
+    + ((stack1 = alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"site") : depth0)) != null ? lookupProperty(stack1,"css") : stack1), depth0)) != null ? stack1 : "")
+    + "</style>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"script") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":12,"column":61}}})) != null ? stack1 : "")
+    + "\n</head>\n<body>\n<header class=\"site-header\">\n<nav aria-label=\"网站\">\n<a class=\"site-name\" href=\""
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"site") : depth0)) != null ? lookupProperty(stack1,"home") : stack1), depth0))
+    + "\">政府信息公开工作年度报告 · 公开档案</a>\n<a href=\""
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"site") : depth0)) != null ? lookupProperty(stack1,"home") : stack1), depth0))
+    + "\">全部机关</a>\n<a href=\""
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"site") : depth0)) != null ? lookupProperty(stack1,"feed") : stack1), depth0))
+    + "\">订阅更新（Atom）</a>\n</nav>\n</header>\n";
+},"useData":true},
+  'layout-foot': {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<footer class=\"site-footer\">\n<p>每一版报告一经发布即永久保存、不再改动；更正以新版本发布，并注明更正说明。下载文件可用清单中的 SHA-256 校验。 · <a href=\""
+    + container.escapeExpression(container.lambda(((stack1 = (depth0 != null ? lookupProperty(depth0,"site") : depth0)) != null ? lookupProperty(stack1,"feed") : stack1), depth0))
+    + "\">订阅更新（Atom）</a></p>\n</footer>\n</body>\n</html>\n";
+},"useData":true},
+};
+export const css = "/* The archive's pages (home, agency, version, year): the reports' design language on screen — Noto Serif SC text,\n   Noto Sans SC bold headings, black ink, ruled tables — laid out for a phone first. */\n:root {\n  --ink: #000;\n  --muted: #444;\n  --rule: 1px solid #000;\n  --light-rule: 1px solid #999;\n  --accent: #a40000;\n  --wash: #f6f3ee;\n}\nhtml {\n  font-family: 'Noto Serif SC', serif;\n  color: var(--ink);\n  background: #fff;\n  line-height: 1.75;\n}\nbody {\n  margin: 0;\n}\n:where(body *) {\n  font-family: inherit;\n}\na {\n  color: #00379e;\n}\na:visited {\n  color: #551a8b;\n}\na:focus-visible,\ninput:focus-visible,\nselect:focus-visible {\n  outline: 3px solid #00379e;\n  outline-offset: 2px;\n}\n.site-header,\n.site-footer {\n  border-bottom: 3px solid var(--accent);\n  padding: 0.5rem 1rem;\n}\n.site-footer {\n  border-bottom: 0;\n  border-top: var(--light-rule);\n  margin-top: 3rem;\n  font-size: 0.9rem;\n  color: var(--muted);\n}\n.site-header nav,\n.site-footer p {\n  max-width: 60rem;\n  margin: 0 auto;\n}\n.site-header nav {\n  display: flex;\n  flex-wrap: wrap;\n  gap: 0.25rem 1.25rem;\n  align-items: baseline;\n}\n.site-name {\n  font-family: 'Noto Sans SC', sans-serif;\n  font-weight: 700;\n  color: var(--accent);\n  text-decoration: none;\n  margin-right: auto;\n}\nmain {\n  max-width: 60rem;\n  margin: 0 auto;\n  padding: 1rem 1rem 2rem;\n}\nh1 {\n  font-size: 1.5rem;\n  font-weight: 700;\n  line-height: 1.5;\n  margin: 0.5em 0 0.75em;\n  text-wrap: balance;\n}\nh2,\nh3 {\n  font-family: 'Noto Sans SC', sans-serif;\n  font-weight: 700;\n}\nh2 {\n  font-size: 1.15rem;\n  margin: 1.5em 0 0.5em;\n  border-bottom: var(--rule);\n}\nh3 {\n  font-size: 1rem;\n  margin: 1em 0 0.3em;\n}\nul,\nol {\n  padding-left: 1.25rem;\n}\n.plain {\n  list-style: none;\n  padding: 0;\n}\n.plain li {\n  margin: 0.35em 0;\n}\n.meta {\n  color: var(--muted);\n  font-size: 0.9rem;\n}\n.banner {\n  border: 2px solid var(--accent);\n  background: var(--wash);\n  padding: 0.75rem 1rem;\n  margin: 1rem 0;\n}\n.banner strong {\n  color: var(--accent);\n}\n.note {\n  background: var(--wash);\n  border-left: 4px solid var(--accent);\n  padding: 0.5rem 0.75rem;\n}\n.table-scroll {\n  overflow-x: auto;\n  margin: 0.5rem 0 1rem;\n}\ntable {\n  border-collapse: collapse;\n  width: 100%;\n  font-size: 0.9rem;\n}\ncaption {\n  text-align: left;\n  font-weight: 700;\n  padding: 0.25rem 0;\n}\nth,\ntd {\n  border: var(--rule);\n  padding: 0.25rem 0.5rem;\n  vertical-align: top;\n}\nth {\n  font-weight: 700;\n  text-align: left;\n}\ntd.num,\nth.num {\n  text-align: right;\n  font-variant-numeric: tabular-nums;\n  white-space: nowrap;\n}\n.hash {\n  font-size: 0.75rem;\n  word-break: break-all;\n}\ndel {\n  color: #8a0000;\n}\nins {\n  color: #005a00;\n  text-decoration: underline;\n}\nfigure {\n  margin: 1rem 0 2rem;\n}\nfigure svg {\n  max-width: 100%;\n  height: auto;\n}\n.agency-list {\n  columns: 16rem auto;\n  column-gap: 2rem;\n}\n.agency-list li {\n  break-inside: avoid;\n}\n.search label {\n  display: block;\n  font-weight: 700;\n}\n.search input,\n.search select {\n  font: inherit;\n  font-size: 1rem;\n  padding: 0.4rem;\n  border: var(--rule);\n  max-width: 100%;\n  box-sizing: border-box;\n}\n.search input {\n  width: 100%;\n}\n.search .filters {\n  display: flex;\n  flex-wrap: wrap;\n  gap: 0.5rem 1rem;\n  margin-top: 0.5rem;\n}\n.search .filters label {\n  display: inline;\n  font-weight: 400;\n}\n";
+export const searchScript = "/* global document, window, fetch */\n// The archive's only script: filters the agencies of the search index (search-index.json) by name, pinyin initials,\n// code, region and year. Pages work without it: the home page lists every agency, and the search box stays hidden.\n(function () {\n  'use strict';\n  var section = document.getElementById('search');\n  var form = section && section.querySelector('form');\n  if (!form || !window.fetch) return;\n  var text = document.getElementById('search-text');\n  var regionSelect = document.getElementById('search-region');\n  var yearSelect = document.getElementById('search-year');\n  var status = document.getElementById('search-status');\n  var results = document.getElementById('search-results');\n  var index;\n\n  function option(select, value) {\n    var o = document.createElement('option');\n    o.value = value;\n    o.textContent = value;\n    select.appendChild(o);\n  }\n\n  function fold(s) {\n    return s.toLowerCase().replace(/\\s+/g, '');\n  }\n\n  function render() {\n    var query = fold(text.value);\n    var region = regionSelect.value;\n    var year = yearSelect.value ? Number(yearSelect.value) : 0;\n    results.textContent = '';\n    if (!query && !region && !year) {\n      status.textContent = '';\n      return;\n    }\n    var shown = 0;\n    var found = 0;\n    index.agencies.forEach(function (a) {\n      // [code, name, pinyin initials, region index, years, href]\n      var regionName = a[3] >= 0 ? index.regions[a[3]] : '';\n      if (region && regionName !== region) return;\n      if (year && a[4].indexOf(year) < 0) return;\n      if (query && fold(a[1]).indexOf(query) < 0 && a[2].indexOf(query) < 0 && a[0].indexOf(query) < 0) return;\n      found++;\n      if (shown >= 50) return;\n      shown++;\n      var li = document.createElement('li');\n      var link = document.createElement('a');\n      link.href = a[5];\n      link.textContent = a[1];\n      li.appendChild(link);\n      var years = document.createElement('span');\n      years.className = 'meta';\n      years.textContent = ' ' + (regionName ? regionName + ' · ' : '') + a[4].join('、');\n      li.appendChild(years);\n      results.appendChild(li);\n    });\n    status.textContent =\n      found === 0\n        ? '没有找到符合条件的机关。'\n        : '找到 ' + found + ' 个机关' + (found > shown ? '，显示前 ' + shown + ' 个' : '') + '。';\n  }\n\n  fetch(form.getAttribute('data-index'))\n    .then(function (response) {\n      if (!response.ok) throw new Error(String(response.status));\n      return response.json();\n    })\n    .then(function (loaded) {\n      index = loaded;\n      index.regions.forEach(function (r) {\n        option(regionSelect, r);\n      });\n      index.years.forEach(function (y) {\n        option(yearSelect, String(y));\n      });\n      form.addEventListener('submit', function (event) {\n        event.preventDefault();\n        render();\n      });\n      form.addEventListener('input', render);\n      form.addEventListener('change', render);\n      section.hidden = false;\n    })\n    .catch(function () {\n      // No index: the full list below still works.\n    });\n})();\n";

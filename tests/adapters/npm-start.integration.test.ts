@@ -77,6 +77,11 @@ it(
     const printed = [...first.output().matchAll(/^(HTML|PDF|All versions):\s+(\S+)$/gm)];
     const urls = Object.fromEntries(printed.map((m) => [m[1]!, m[2]!]));
     expect(Object.keys(urls)).toEqual(['HTML', 'PDF', 'All versions']);
+    // The archive's home page lists the sample agency.
+    const home = /^Home:\s+(\S+)$/m.exec(first.output())?.[1] ?? '';
+    const homeResponse = await fetch(home);
+    expect(homeResponse.status).toBe(200);
+    expect(await homeResponse.text()).toContain('吕梁市离石区人民政府');
     for (const [name, url] of Object.entries(urls)) {
       const response = await fetch(url);
       expect(response.status, name).toBe(200);

@@ -64,8 +64,8 @@ describe('ArchiveStack', () => {
     });
   });
 
-  it('creates the table with the keys and index the adapters use', () => {
-    const { partitionKey, sortKey, statisticsByYear } = reportTableSchema;
+  it('creates the table with the keys and indexes the adapters use', () => {
+    const { partitionKey, sortKey, statisticsByYear, publicationsByTime } = reportTableSchema;
     template.hasResource('AWS::DynamoDB::Table', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({
@@ -80,6 +80,14 @@ describe('ArchiveStack', () => {
               { AttributeName: statisticsByYear.partitionKey, KeyType: 'HASH' },
               { AttributeName: statisticsByYear.sortKey, KeyType: 'RANGE' },
             ],
+          }),
+          Match.objectLike({
+            IndexName: publicationsByTime.indexName,
+            KeySchema: [
+              { AttributeName: publicationsByTime.partitionKey, KeyType: 'HASH' },
+              { AttributeName: publicationsByTime.sortKey, KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...publicationsByTime.attributes] },
           }),
         ],
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },

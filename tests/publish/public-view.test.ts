@@ -25,6 +25,7 @@ function record(version: number, changeNote: string | null = null): PublicationR
     changeNote,
     approver: null,
     title: '某区2023年政府信息公开工作年度报告',
+    agencyName: '某区',
     files,
     validation: { errors: 0, warnings: 0 },
   };
@@ -40,7 +41,7 @@ describe('public view', () => {
 
   it('offers every file of every version, with the change note, and escapes what it prints', () => {
     const records = [record(1), record(2, '<script>x</script>更正')];
-    const html = renderPublicViewPage(buildPublicView({ agency: 'a', year: 2023 }, records));
+    const { html } = renderPublicViewPage(buildPublicView({ agency: 'a', year: 2023 }, records));
     for (const href of [
       'v1/report.json',
       'v1/table-3-applications.csv',
@@ -58,7 +59,7 @@ describe('public view', () => {
   });
 
   it('says so when nothing is published', () => {
-    const html = renderPublicViewPage(buildPublicView({ agency: 'a', year: 2023 }, []));
+    const { html } = renderPublicViewPage(buildPublicView({ agency: 'a', year: 2023 }, []));
     expect(html).toContain('<title>a 2023 · 历史版本</title>');
     expect(html).toContain('尚未发布。');
     expect(html).not.toContain('<li>');

@@ -42,6 +42,19 @@ export function sampleReport(agency: string, edit = 0): ReportDocument {
   };
 }
 
+/** A correction of a report: 行政许可 decisions one higher (no cross-footing involves them) and a sentence added to 五. */
+export function correctedReport(report: ReportDocument): ReportDocument {
+  const proactive = report.statistics.proactive as Record<string, Record<string, number>>;
+  return {
+    ...report,
+    narrative: { ...report.narrative, problems: `${report.narrative.problems}\n\n本版补充了行政许可数据。` },
+    statistics: {
+      ...report.statistics,
+      proactive: { ...proactive, licensing: { decisions: proactive.licensing!.decisions! + 1 } },
+    },
+  };
+}
+
 const encode = (s: string) => new TextEncoder().encode(s);
 
 export function sampleRequest(report: ReportDocument, changeNote?: string): PublishRequest {

@@ -5,6 +5,7 @@ import type { PipelinePorts, PortName, ReportRenderer } from '../../functions/pi
 import { latestArchivedReport } from '../../functions/publish/archived-report';
 import type { PublishTuning } from '../../functions/publish/publish-version';
 import type { SiteAssetSource } from '../../functions/publish/site-assets';
+import { defaultSiteSettings } from '../../functions/publish/site/site-settings';
 import { cheapRenderer, MemoryNarratives, splitReport } from '../../dev/memory-stores/memory-pipeline-ports';
 import { memoryStores } from '../../dev/memory-stores/memory-ports';
 
@@ -42,6 +43,7 @@ export function memoryPipeline(
     publications: stores.publications,
     cdn: stores.cdn,
     siteAssets: testSiteAssets,
+    site: defaultSiteSettings,
     publishing: options.publishing ?? {},
   };
   /** Puts a report's narrative and statistics where the assemble step finds them. */

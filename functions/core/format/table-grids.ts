@@ -24,6 +24,9 @@ const fileNames: Record<TableId, string> = {
   reviewLitigation: 'table-4-review-litigation.csv',
 };
 
+/** The CSV file name of an official table, in an archived version and in the bulk downloads. */
+export const tableFileName = (table: TableId): string => fileNames[table];
+
 function gridOf(table: TableDefinition, statistics: Statistics): string[][] {
   const rows: string[][] = [];
   let keys = '';
@@ -47,7 +50,7 @@ function gridOf(table: TableDefinition, statistics: Statistics): string[][] {
 export function tableGrids(report: Pick<ReportDocument, 'template' | 'statistics'>): TableGrid[] {
   return templates[report.template].tables.map((table) => ({
     table: table.id,
-    fileName: fileNames[table.id],
+    fileName: tableFileName(table.id),
     rows: gridOf(table, report.statistics),
   }));
 }

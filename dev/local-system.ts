@@ -8,6 +8,7 @@ import { StrapiRunRecords } from '../functions/adapters/strapi-run-records';
 import type { PipelinePorts, ReportRenderer } from '../functions/pipeline/pipeline-ports';
 import { localCmsSecrets, type CmsSecrets } from './cms/cms-secrets';
 import { buildAdminPanelOnce } from './cms/build-admin-panel';
+import { cmsAgencyDirectory } from './cms/cms-agency-directory';
 import { inProcessPipeline, type InProcessPipeline } from './cms/in-process-pipeline';
 import { freePort, startLocalPostgres } from './cms/local-postgres';
 import { startCms, type RunningCms } from './cms/start-cms';
@@ -56,7 +57,13 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     });
     closers.push(() => postgres.close());
     // A publish cut off by Ctrl-C leaves its slot leased; locally, let the next start take it over soon.
-    const ports = pipelinePorts(stack.config, renderer, { stores: stack.stores, publishing: { leaseMs: 20_000 } });
+    // The pipeline's ports exist before the CMS does; its agency records are read once it runs.
+    const started: { cms?: RunningCms } = {};
+    const ports = pipelinePorts(stack.config, renderer, {
+      stores: stack.stores,
+      publishing: { leaseMs: 20_000 },
+      agencies: cmsAgencyDirectory(() => started.cms?.strapi),
+    });
     const cmsPort = options.ports?.cms || (await freePort());
     const reporter = new StrapiRunRecords({
       cmsUrl: `http://127.0.0.1:${cmsPort}`,
@@ -72,6 +79,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       gateway: pipeline.gateway,
       serveAdminPanel: options.serveAdminPanel,
     });
+    started.cms = cms;
     closers.push(() => cms.close());
     // Stopping: runs in flight finish (and report to the CMS) first.
     closers.push(() => pipeline.idle());

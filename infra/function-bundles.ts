@@ -19,6 +19,7 @@ export const functionEntries = {
   updatePublicView: 'update-public-view',
   recordOutcome: 'record-outcome',
   startRun: 'start-run',
+  checkReport: 'check-report',
 } as const;
 
 export type FunctionName = keyof typeof functionEntries;
@@ -27,11 +28,17 @@ export type FunctionName = keyof typeof functionEntries;
 export const bundleFile = 'index.mjs';
 
 /**
- * Functions that read the fonts layer: validate (glyph coverage, rule F1), render (print subsets, the HTML's
+ * Functions that read the fonts layer: validate and checkReport (glyph coverage, rule F1), render (print subsets, the HTML's
  * @font-face), publish (the woff2 files as site assets) and updatePublicView (the archive's pages carry the subsets of
  * their own characters, functions/adapters/site-fonts.ts).
  */
-export const usesFontsLayer: readonly FunctionName[] = ['validate', 'render', 'publish', 'updatePublicView'];
+export const usesFontsLayer: readonly FunctionName[] = [
+  'validate',
+  'render',
+  'publish',
+  'updatePublicView',
+  'checkReport',
+];
 
 /**
  * harfbuzzjs loads its WebAssembly from beside its own module, which in a bundle is the function's folder: the

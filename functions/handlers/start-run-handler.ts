@@ -2,12 +2,12 @@
 // (`{ run, narrative }`, hand-over.ts) signed with the shared secret (hand-over-signature.ts); the narrative is staged
 // and a Step Functions execution named after the run id starts. The same run id twice starts nothing new (Step
 // Functions refuses the name): 200 "already started".
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { acceptHandOver, maxHandOverBytes, parseHandOver } from '../pipeline/hand-over';
-import { verifyHandOver } from '../pipeline/hand-over-signature';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { acceptHandOver, parseHandOver } from '../pipeline/hand-over';
 import type { ArtifactStore } from '../publish/ports';
 import { classifyError } from '../pipeline/step-failure';
 import { logger, withRunId } from './handler-logger';
+import { json, readSignedJson, type ApiResponse } from './signed-request';
 
 export interface StartRunDeps {
   readonly staging: ArtifactStore;
@@ -18,43 +18,13 @@ export interface StartRunDeps {
   readonly nowMs?: () => number;
 }
 
-type Response = APIGatewayProxyStructuredResultV2;
-
-const json = (statusCode: number, body: Record<string, unknown>, headers: Record<string, string> = {}): Response => ({
-  statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
-  body: JSON.stringify(body),
-});
-
-const lowerCaseHeaders = (headers: APIGatewayProxyEventV2['headers']) =>
-  Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
-
 export function createStartRunHandler(deps: StartRunDeps) {
   const nowMs = deps.nowMs ?? Date.now;
-  return async (event: APIGatewayProxyEventV2): Promise<Response> => {
-    if (event.requestContext.http.method !== 'POST') return json(405, { error: 'POST a hand-over' }, { allow: 'POST' });
-    const raw = event.body ?? '';
-    const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
-    if (bytes.length > maxHandOverBytes)
-      return json(413, { error: `the hand-over is ${bytes.length} bytes, over ${maxHandOverBytes}` });
-    const body = bytes.toString('utf8');
+  return async (event: APIGatewayProxyEventV2): Promise<ApiResponse> => {
     try {
-      const verified = verifyHandOver(
-        { headers: lowerCaseHeaders(event.headers), body },
-        await deps.secret(),
-        Math.floor(nowMs() / 1000),
-      );
-      if (!verified.ok) {
-        logger.warn('hand-over refused', { reason: verified.error });
-        return json(401, { error: verified.error });
-      }
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(body);
-      } catch {
-        return json(400, { error: 'the body is not JSON' });
-      }
-      const handOver = parseHandOver(parsed);
+      const parsed = readSignedJson(event, await deps.secret(), Math.floor(nowMs() / 1000));
+      if (!parsed.ok) return parsed.error;
+      const handOver = parseHandOver(parsed.value);
       if (!handOver.ok) return json(400, { error: handOver.error });
       const { run } = handOver.value;
       return await withRunId(run.id, async () => {

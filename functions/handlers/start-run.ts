@@ -2,30 +2,11 @@
 // Functions.
 // Variables: NIANBAO_STAGING_BUCKET, NIANBAO_STATE_MACHINE_ARN, NIANBAO_HANDOVER_SECRET_ARN (read at cold start).
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { requiredVariable } from '../adapters/publish-config';
+import { cachedSecret } from './cached-secret';
 import { stagingStore, stepConfig } from './lambda-ports';
 import { createStartRunHandler, type StartRunDeps } from './start-run-handler';
-
-export class SecretValueError extends Error {
-  override name = 'SecretValueError';
-}
-
-/** Read once per warm function, kept a few minutes: a rotated secret is picked up without a redeploy. */
-function cachedSecret(secretId: string, client: SecretsManagerClient, ttlMs = 5 * 60_000) {
-  let cached: { value: Promise<string>; until: number } | undefined;
-  return () => {
-    if (!cached || cached.until < Date.now()) {
-      const value = client.send(new GetSecretValueCommand({ SecretId: secretId })).then((out) => {
-        if (!out.SecretString) throw new SecretValueError(`secret ${secretId} has no string value`);
-        return out.SecretString;
-      });
-      value.catch(() => (cached = undefined));
-      cached = { value, until: Date.now() + ttlMs };
-    }
-    return cached.value;
-  };
-}
 
 function lambdaDeps(env = process.env): StartRunDeps {
   const config = stepConfig(['staging'], env);

@@ -81,6 +81,8 @@ const sizing: Record<FunctionName, { memorySize: number; timeout: Duration }> = 
   updatePublicView: { memorySize: 512, timeout: Duration.seconds(30) },
   recordOutcome: { memorySize: 256, timeout: Duration.seconds(30) },
   startRun: { memorySize: 256, timeout: Duration.seconds(15) },
+  // The approver waits on it: as much CPU as validate.
+  checkReport: { memorySize: 1024, timeout: Duration.seconds(15) },
 };
 
 export class ReportPipeline extends Construct {
@@ -238,6 +240,20 @@ export class ReportPipeline extends Construct {
       methods: [HttpMethod.POST],
       integration: new HttpLambdaIntegration('StartRun', startRun),
     });
+    // The approval check the CMS runs inside a publish (docs/cms.md): the same signature, read-only access.
+    const checkReport = make('checkReport', {
+      ...tableEnv,
+      ...archiveEnv,
+      NIANBAO_HANDOVER_SECRET_ARN: this.handOverSecret.secretArn,
+    });
+    s3(checkReport, archive, ['reports/'], false);
+    dynamo(checkReport, ['GetItem']);
+    this.handOverSecret.grantRead(checkReport);
+    this.startRunApi.addRoutes({
+      path: '/checks',
+      methods: [HttpMethod.POST],
+      integration: new HttpLambdaIntegration('CheckReport', checkReport),
+    });
     this.startRunUrl = `${this.startRunApi.apiEndpoint}/runs`;
     acknowledgeNagFindings(this, [
       '*',
@@ -250,7 +266,7 @@ export class ReportPipeline extends Construct {
         `${nagText(Stack.of(this).account, '<AWS::AccountId>')}:execution:{"Fn::Select":[6,{"Fn::Split":[":",` +
         `{"Ref":"${logicalId(this.stateMachine.stateMachine)}"}]}]}*`,
     ]);
-    this.functions = { ...fns, startRun };
+    this.functions = { ...fns, startRun, checkReport };
   }
 }
 

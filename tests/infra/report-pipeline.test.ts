@@ -78,19 +78,21 @@ describe('the state machine', () => {
 });
 
 describe('the way in', () => {
-  it('is POST /runs on an HTTP API, throttled and access-logged, to the start-run function only', () => {
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 1);
+  it('is POST /runs and POST /checks on an HTTP API, throttled and access-logged, to their functions only', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 2);
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /runs' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /checks' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       DefaultRouteSettings: { ThrottlingRateLimit: startRunThrottle.rateLimit, ThrottlingBurstLimit: 50 },
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
     });
     template.resourceCountIs('AWS::Lambda::Url', 0);
-    const startRun = logicalId(stack.pipeline.functions.startRun);
-    const permissions = Object.values(template.findResources('AWS::Lambda::Permission'));
-    expect(permissions.length).toBeGreaterThan(0);
-    for (const permission of permissions) expect(JSON.stringify(permission)).toContain(startRun);
+    const { startRun, checkReport } = stack.pipeline.functions;
+    const permissions = Object.values(template.findResources('AWS::Lambda::Permission')).map((p) => JSON.stringify(p));
+    expect(permissions.filter((p) => p.includes(logicalId(startRun)))).toHaveLength(1);
+    expect(permissions.filter((p) => p.includes(logicalId(checkReport)))).toHaveLength(1);
+    expect(permissions).toHaveLength(2);
   });
 
   it('traces no function in the China regions, which have no Lambda X-Ray integration', () => {
@@ -160,6 +162,7 @@ describe('each function role', () => {
       ]),
     );
     expect(objects('updatePublicView').every((l) => l.endsWith('archivereports'))).toBe(true);
+    expect(objects('checkReport')).toEqual(['s3:GetObject archivereports']);
     for (const fn of ['assemble', 'recordOutcome', 'startRun'] as const)
       expect(
         objects(fn).every((l) => l.endsWith('stagingruns')),
@@ -173,6 +176,11 @@ describe('each function role', () => {
     expect(of('assemble', 'dynamodb')).toEqual(['dynamodb:GetItem']);
     expect(of('publish', 'dynamodb')).toEqual(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     expect(of('updatePublicView', 'dynamodb')).toEqual(['dynamodb:Query']);
+    expect(of('checkReport', 'dynamodb')).toEqual(['dynamodb:GetItem']);
+    expect(touches(grants('checkReport'), /^secretsmanager:GetSecretValue/)).toEqual([
+      expect.stringContaining('handOverSecret'),
+    ]);
+    expect(touches(grants('checkReport'), /^states:/)).toEqual([]);
     for (const fn of ['validate', 'render', 'recordOutcome', 'startRun'] as const)
       expect(of(fn, 'dynamodb')).toEqual([]);
     expect(touches(grants('startRun'), /^secretsmanager:GetSecretValue/)).toEqual([

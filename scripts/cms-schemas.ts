@@ -130,7 +130,12 @@ export function cmsSchemas(): Record<string, unknown> {
           ...labelsOf(narrativeFieldDefinitions),
           ...labelsOf(reportEntryFieldDefinitions),
         },
-        'api::agency.agency': { ...labelsOf(agencyFieldDefinitions), level: '层级', region: '地区', parent: '上级机关' },
+        'api::agency.agency': {
+          ...labelsOf(agencyFieldDefinitions),
+          level: '层级',
+          region: '地区',
+          parent: '上级机关',
+        },
         [overviewComponent]: labelsOf({ heading, body }),
       },
     },

@@ -6,7 +6,7 @@ import { acceptHandOver, parseHandOver } from '../../functions/pipeline/hand-ove
 import type { PipelinePorts } from '../../functions/pipeline/pipeline-ports';
 import type { RunOutcomeReporter } from '../../functions/pipeline/run-outcome';
 import { runPipeline } from '../../functions/pipeline/run-pipeline';
-import type { ApprovalCheck, PipelineGateway } from '../../cms/src/nianbao/pipeline-gateway';
+import type { ApprovalCheck, PipelineGateway } from '../../cms/src/nianbao/pipeline-contract';
 
 export class PipelineUnavailableError extends Error {
   override readonly name = 'PipelineUnavailableError';

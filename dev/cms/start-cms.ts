@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type * as StrapiModule from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
-import type { PipelineGateway } from '../../cms/src/nianbao/pipeline-gateway';
+import type { PipelineGateway } from '../../cms/src/nianbao/pipeline-contract';
 
 // Strapi's ES module build imports directories (lodash/fp), which Node's ESM loader refuses: load its CommonJS build.
 const { createStrapi } = createRequire(import.meta.url)('@strapi/strapi') as typeof StrapiModule;

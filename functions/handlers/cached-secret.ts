@@ -1,6 +1,7 @@
 // A Secrets Manager secret's value, read once per warm function and kept a few minutes: a rotated secret is picked
 // up without a redeploy.
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 
 export class SecretValueError extends Error {
   override name = 'SecretValueError';

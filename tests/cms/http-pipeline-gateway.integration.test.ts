@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpPipelineGateway } from '../../cms/src/nianbao/http-pipeline-gateway';
-import type { HandOverMessage } from '../../cms/src/nianbao/pipeline-gateway';
+import type { HandOverMessage } from '../../cms/src/nianbao/pipeline-contract';
 import { splitReport } from '../../dev/memory-stores/memory-pipeline-ports';
 import { createCheckReportHandler } from '../../functions/handlers/check-report-handler';
 import { logger } from '../../functions/handlers/handler-logger';

@@ -1,6 +1,6 @@
 // Why a publish was refused, in Chinese, as the admin shows it: each finding with its rule, where (the printed
 // place, or the field, or the cells), what was expected and what was found.
-import type { ApprovalCheck, Finding } from './pipeline-gateway';
+import type { ApprovalCheck, Finding } from './pipeline-contract';
 
 /** The admin shows the message in a notification: the first findings, and how many more are in the details. */
 const shownFindings = 10;

@@ -4,7 +4,7 @@
 // (docs/aws-pipeline.md, the hand-over contract).
 import { createHmac } from 'node:crypto';
 import type { NarrativeJson } from './narrative-source';
-import type { ApprovalCheck, HandOverMessage, PipelineGateway } from './pipeline-gateway';
+import type { ApprovalCheck, HandOverMessage, PipelineGateway } from './pipeline-contract';
 
 export interface HttpPipelineConfig {
   /** The pipeline API's base URL (stack output), without a trailing slash. */

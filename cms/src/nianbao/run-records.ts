@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { NarrativeJson } from './narrative-source';
-import { pipelineGateway, type Finding, type HandOverMessage } from './pipeline-gateway';
+import type { Finding, HandOverMessage } from './pipeline-contract';
+import { pipelineGateway } from './pipeline-gateway';
 
 export const reportUid = 'api::annual-report.annual-report';
 export const runUid = 'api::publication-run.publication-run';

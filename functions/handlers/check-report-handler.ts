@@ -4,9 +4,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { NarrativeSource } from '../core/merge/merge-report';
 import { checkReport } from '../pipeline/check-report';
 import type { PipelinePorts } from '../pipeline/pipeline-ports';
-import { classifyError } from '../pipeline/step-failure';
-import { logger } from './handler-logger';
-import { json, readSignedJson, type ApiResponse } from './signed-request';
+import { errorAnswer, json, readSignedJson, type ApiResponse } from './signed-request';
 
 export interface CheckReportDeps extends Pick<PipelinePorts, 'statistics' | 'previousReports'> {
   readonly secret: () => Promise<string>;
@@ -28,11 +26,7 @@ export function createCheckReportHandler(deps: CheckReportDeps) {
       const checked = await checkReport(narrative as unknown as NarrativeSource, deps);
       return json(200, checked.ok ? { ...checked.value } : { ...checked.error.report, reason: checked.error.reason });
     } catch (error) {
-      logger.error('approval check failed', { error });
-      const busy = classifyError('validate', error).kind === 'retryable';
-      return busy
-        ? json(503, { error: 'busy: try again' }, { 'retry-after': '5' })
-        : json(500, { error: 'the report could not be checked' });
+      return errorAnswer(error, 'the report could not be checked');
     }
   };
 }

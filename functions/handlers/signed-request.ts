@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { fail, ok, type Result } from '../core/result';
 import { maxHandOverBytes } from '../pipeline/hand-over';
 import { verifyHandOver } from '../pipeline/hand-over-signature';
+import { classifyError } from '../pipeline/step-failure';
 import { logger } from './handler-logger';
 
 export type ApiResponse = APIGatewayProxyStructuredResultV2;
@@ -43,4 +44,15 @@ export function readSignedJson(
   } catch {
     return fail(json(400, { error: 'the body is not JSON' }));
   }
+}
+
+/**
+ * The answer to an unexpected error: 503 with Retry-After when the service was busy (retrying helps), else 500 with
+ * `failure` (what could not be done). Never a stack trace to the caller: the log has it.
+ */
+export function errorAnswer(error: unknown, failure: string): ApiResponse {
+  logger.error(failure, { error });
+  return classifyError('assemble', error).kind === 'retryable'
+    ? json(503, { error: 'busy: try again' }, { 'retry-after': '5' })
+    : json(500, { error: failure });
 }

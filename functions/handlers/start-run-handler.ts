@@ -5,9 +5,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { acceptHandOver, parseHandOver } from '../pipeline/hand-over';
 import type { ArtifactStore } from '../publish/ports';
-import { classifyError } from '../pipeline/step-failure';
 import { logger, withRunId } from './handler-logger';
-import { json, readSignedJson, type ApiResponse } from './signed-request';
+import { errorAnswer, json, readSignedJson, type ApiResponse } from './signed-request';
 
 export interface StartRunDeps {
   readonly staging: ArtifactStore;
@@ -36,12 +35,7 @@ export function createStartRunHandler(deps: StartRunDeps) {
           : json(200, { status: 'already started', runId: run.id });
       });
     } catch (error) {
-      // Never a stack trace to the caller: the log has it.
-      logger.error('hand-over not taken', { error });
-      const busy = classifyError('assemble', error).kind === 'retryable';
-      return busy
-        ? json(503, { error: 'busy: try again' }, { 'retry-after': '5' })
-        : json(500, { error: 'the hand-over could not be taken' });
+      return errorAnswer(error, 'the hand-over could not be taken');
     }
   };
 }

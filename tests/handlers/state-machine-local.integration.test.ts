@@ -200,6 +200,9 @@ function timelessHash(body: Uint8Array): string {
 function timelessHashes(files: Map<string, Uint8Array>): string[] {
   return [...files]
     .map(([key, body]) => {
+      // A version page cites its files' SHA-256 (the manifest's): they carry the PDF's time, compared via the manifest.
+      if (/\/v\d+\.html$/.test(key))
+        return `${key} ${timelessHash(new TextEncoder().encode(new TextDecoder().decode(body).replace(/[0-9a-f]{64}/g, 'SHA')))}`;
       if (!key.endsWith('/manifest.json')) return `${key} ${timelessHash(body)}`;
       const folder = key.slice(0, -'manifest.json'.length);
       const manifest = JSON.parse(new TextDecoder().decode(body)) as { files: { name: string; sha256: string }[] };

@@ -3,7 +3,8 @@
 // per file with a temporary data folder.
 import { mkdir } from 'node:fs/promises';
 import { ChromiumRenderer } from '../functions/adapters/chromium-renderer';
-import { pipelinePorts, publicUrl } from '../functions/adapters/pipeline-wiring';
+import { pipelinePorts } from '../functions/adapters/pipeline-wiring';
+import { publicUrl } from '../functions/adapters/public-url';
 import { StrapiRunRecords } from '../functions/adapters/strapi-run-records';
 import type { PipelinePorts, ReportRenderer } from '../functions/pipeline/pipeline-ports';
 import { localCmsSecrets, type CmsSecrets } from './cms/cms-secrets';

@@ -8,7 +8,7 @@ import { ensureLocalAccounts } from './cms/local-accounts';
 import { seedSampleDraft } from './cms/seed-cms';
 import { startLocalSystem, type LocalSystem } from './local-system';
 import type { NarrativeSource } from '../functions/core/merge/merge-report';
-import { publicUrl } from '../functions/adapters/pipeline-wiring';
+import { publicUrl } from '../functions/adapters/public-url';
 import { localStackEnv } from '../functions/adapters/publish-config';
 import { parseReport } from '../functions/core/report/parse-report';
 import { summarize } from '../functions/core/validation-finding';

@@ -57,6 +57,7 @@ export class ArchiveStack extends Stack {
       staging: this.staging.bucket,
       distribution: this.archive.distribution,
       publicBaseUrl: `https://${domain ?? this.archive.distribution.distributionDomainName}`,
+      ...(config.cms?.domain ? { cmsUrl: `https://${config.cms.domain}` } : {}),
     });
     this.monitoring = new Monitoring(this, 'Monitoring', { alarmEmail: config.alarmEmail });
     this.monitoring.watchStateMachine(this.pipeline.stateMachine.stateMachine);

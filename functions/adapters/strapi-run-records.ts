@@ -7,7 +7,8 @@ import type { RunOutcome, RunOutcomeReporter, RunStatus } from '../pipeline/run-
 export interface StrapiRunRecordsConfig {
   /** Where the CMS answers, e.g. http://127.0.0.1:1337. */
   readonly cmsUrl: string;
-  readonly resultsToken: string;
+  /** The token, or how to read it (Secrets Manager on AWS: read when first needed). */
+  readonly resultsToken: string | (() => Promise<string>);
   /** The public archive's base URL: a published run's record links to its files there. */
   readonly publicUrl: (key: string) => string;
   /** Attempts for the final outcome (it must not be lost when the CMS blinks); default 5, doubling from 200 ms. */
@@ -54,12 +55,14 @@ export class StrapiRunRecords implements RunOutcomeReporter {
   private async write(run: Run, data: Record<string, unknown>, attempts: number): Promise<void> {
     if (run.source.kind !== 'cms') return;
     const url = `${this.config.cmsUrl}/api/publication-runs/${encodeURIComponent(run.source.runRecordId)}`;
+    const { resultsToken } = this.config;
+    const token = typeof resultsToken === 'string' ? resultsToken : await resultsToken();
     for (let attempt = 1; ; attempt++) {
       let failure: unknown;
       try {
         const response = await fetch(url, {
           method: 'PUT',
-          headers: { authorization: `Bearer ${this.config.resultsToken}`, 'content-type': 'application/json' },
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
           body: JSON.stringify({ data }),
           signal: AbortSignal.timeout(10_000),
         });

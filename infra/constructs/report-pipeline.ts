@@ -40,8 +40,10 @@ export interface ReportPipelineProps {
   readonly staging: IBucket;
   /** Invalidated by updatePublicView; without it the function records invalidations in its log only. */
   readonly distribution?: IDistribution;
-  /** Where the public reads the archive (the feed's links are absolute to it). */
+  /** Where the public reads the archive (the feed's links are absolute to it, run records link to it). */
   readonly publicBaseUrl?: string;
+  /** Where the CMS answers (https://cmsDomain): record-outcome writes each run's outcome into its run record. */
+  readonly cmsUrl?: string;
   readonly batchConcurrency?: number;
 }
 
@@ -150,6 +152,8 @@ export class ReportPipeline extends Construct {
       recordOutcome: make('recordOutcome', {
         ...stagingEnv,
         NIANBAO_CMS_TOKEN_SECRET_ARN: this.cmsResultsToken.secretArn,
+        ...(props.cmsUrl ? { NIANBAO_CMS_URL: props.cmsUrl } : {}),
+        ...(props.publicBaseUrl ? { NIANBAO_PUBLIC_BASE_URL: props.publicBaseUrl } : {}),
       }),
     };
 

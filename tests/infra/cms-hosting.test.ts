@@ -200,3 +200,22 @@ describe('without cms=true', () => {
       template.resourceCountIs(type, 0);
   });
 });
+
+describe('the pipeline telling the hosted CMS', () => {
+  it("gives record-outcome the CMS's URL, the results token's secret and the public base URL", () => {
+    const { template } = synthNianbao({
+      context: { cms: 'true', cmsCertificateArn, cmsDomain: 'cms.example.gov.cn' },
+      region: 'eu-west-1',
+    });
+    const functions = Object.values(resources(template, 'AWS::Lambda::Function')).map(
+      (f) => (f.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {},
+    );
+    const recordOutcome = functions.filter((env) => env.NIANBAO_CMS_URL !== undefined);
+    expect(recordOutcome).toHaveLength(1);
+    expect(recordOutcome[0]).toMatchObject({
+      NIANBAO_CMS_URL: 'https://cms.example.gov.cn',
+      NIANBAO_CMS_TOKEN_SECRET_ARN: expect.anything(),
+      NIANBAO_PUBLIC_BASE_URL: expect.anything(),
+    });
+  });
+});

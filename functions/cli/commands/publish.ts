@@ -4,7 +4,8 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { ChromiumRenderer } from '../../adapters/chromium-renderer';
-import { pipelinePorts, publicUrl } from '../../adapters/pipeline-wiring';
+import { pipelinePorts } from '../../adapters/pipeline-wiring';
+import { publicUrl } from '../../adapters/public-url';
 import { MissingConfigError, readPublishConfig } from '../../adapters/publish-config';
 import { summarize } from '../../core/validation-finding';
 import { identityFromFlags } from '../../statistics/identity-flags';

@@ -2,7 +2,7 @@
 // HTTPS-only load balancer, PostgreSQL in isolated subnets, uploads in a private bucket, every secret from Secrets
 // Manager (injected by ECS at task start, never in the task definition's plain environment).
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, IgnoreMode, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   FlowLogDestination,
@@ -44,8 +44,12 @@ import type { CmsConfig } from '../deploy-config';
 import { accessLogPrefixes } from './access-log-bucket';
 import { privateBucketProps } from './private-bucket';
 
-/** The folder with the Strapi app and its Dockerfile; the image is built by `cdk deploy` (Docker), not by synth. */
-export const cmsAppFolder = fileURLToPath(new URL('../../cms', import.meta.url));
+/**
+ * The CMS image's build context: the repository's root (the CMS is a workspace; its versions are in the root
+ * lockfile), narrowed by the root .dockerignore to package.json, package-lock.json and cms/. Built by `cdk deploy`
+ * (Docker), not by synth, which only copies that context.
+ */
+export const cmsImageContext = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Strapi's own secrets, one generated Secrets Manager secret each, injected under these variable names. */
 export const strapiSecretVariables = [
@@ -152,7 +156,9 @@ export class CmsHosting extends Construct {
       redirectHTTP: true,
       openListener: config.allowedCidrs.length === 0,
       taskImageOptions: {
-        image: ContainerImage.fromAsset(cmsAppFolder, {
+        image: ContainerImage.fromAsset(cmsImageContext, {
+          file: 'cms/Dockerfile',
+          ignoreMode: IgnoreMode.DOCKER,
           platform: Platform.LINUX_AMD64,
           buildArgs: {
             ...(config.nodeImage && { NODE_IMAGE: config.nodeImage }),

@@ -4,6 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import { ChromiumRenderer } from '../functions/adapters/chromium-renderer';
 import { pipelinePorts } from '../functions/adapters/pipeline-wiring';
+import { fontAssetPrefix } from '../functions/adapters/font-site-assets';
 import { publicUrl } from '../functions/adapters/public-url';
 import { StrapiRunRecords } from '../functions/adapters/strapi-run-records';
 import type { PipelinePorts, ReportRenderer } from '../functions/pipeline/pipeline-ports';
@@ -71,7 +72,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       resultsToken: secrets.NIANBAO_RESULTS_TOKEN,
       publicUrl: (key) => publicUrl(stack.config, key),
     });
-    const pipeline = inProcessPipeline(ports, reporter, log);
+    const pipeline = inProcessPipeline(ports, reporter, publicUrl(stack.config, fontAssetPrefix), log);
     const cmsEnv = { ...secrets, ...postgres.env };
     if (options.serveAdminPanel) await buildAdminPanelOnce(cmsEnv, log);
     const cms = await startCms({

@@ -1,3 +1,4 @@
+import { previewPath } from '../src/nianbao/preview-link';
 import { envBool, requiredEnv } from '../src/nianbao/required-env';
 
 export default () => ({
@@ -9,4 +10,12 @@ export default () => ({
   rateLimit: { enabled: envBool('ADMIN_RATE_LIMIT', true) },
   serveAdminPanel: envBool('SERVE_ADMIN_PANEL', true),
   flags: { nps: false, promoteEE: false },
+  // The draft preview beside the editor: a signed, short-lived link to the CMS's own preview page (preview-link.ts).
+  preview: {
+    enabled: true,
+    config: {
+      handler: (uid: string, { documentId }: { documentId: string }) =>
+        uid === 'api::annual-report.annual-report' ? previewPath(documentId) : null,
+    },
+  },
 });

@@ -1,7 +1,8 @@
 // The pipeline as the local CMS sees it: the approval check and the hand-over, run in this process (on AWS the same
 // two calls go to the pipeline's endpoints and a hand-over starts a Step Functions execution).
 import type { NarrativeSource } from '../../functions/core/merge/merge-report';
-import { checkReport } from '../../functions/pipeline/check-report';
+import { assembleReport, checkReport, validateForPublication } from '../../functions/pipeline/check-report';
+import { renderDraftPreview } from '../../functions/render/draft-preview';
 import { acceptHandOver, parseHandOver } from '../../functions/pipeline/hand-over';
 import type { PipelinePorts } from '../../functions/pipeline/pipeline-ports';
 import type { RunOutcomeReporter } from '../../functions/pipeline/run-outcome';
@@ -27,6 +28,8 @@ export interface InProcessPipeline {
 export function inProcessPipeline(
   ports: PipelinePorts,
   reporter: RunOutcomeReporter,
+  /** Where previews load the report fonts from (the archive's site). */
+  fontBaseUrl: string,
   log: (line: string) => void = console.error,
 ): InProcessPipeline {
   const running = new Set<Promise<void>>();
@@ -36,6 +39,14 @@ export function inProcessPipeline(
       async check(narrative): Promise<ApprovalCheck> {
         const checked = await checkReport(narrative as unknown as NarrativeSource, ports);
         return checked.ok ? checked.value : { ...checked.error.report, reason: checked.error.reason };
+      },
+      async preview(narrative) {
+        const source = narrative as unknown as NarrativeSource;
+        const assembled = await assembleReport(source, ports, source.agency.code, source.year);
+        if (!assembled.ok)
+          return renderDraftPreview(undefined, assembled.error.findings, assembled.error.reason, fontBaseUrl);
+        const { findings } = await validateForPublication(assembled.value, ports);
+        return renderDraftPreview(assembled.value, findings, undefined, fontBaseUrl);
       },
       async handOver(message) {
         // Crash test (tests/cms/hand-over-crash.integration.test.ts): the process dies after the approval committed

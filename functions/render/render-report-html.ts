@@ -24,7 +24,7 @@ function issuedOnText(isoDate: string): string {
 }
 
 /** The CSP font-src for a page whose fonts load from `fontBaseUrl` (undefined: this machine's files). */
-function fontSource(fontBaseUrl: string | undefined): string {
+export function fontSource(fontBaseUrl: string | undefined): string {
   if (fontBaseUrl === undefined) return 'file:';
   return /^https?:\/\//.test(fontBaseUrl) ? new URL(fontBaseUrl).origin : "'self'";
 }

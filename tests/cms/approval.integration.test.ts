@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureLocalAccounts, type LocalAccounts } from '../../dev/cms/local-accounts';
 import { startLocalSystem, type LocalSystem } from '../../dev/local-system';
+import { previewLifetimeSeconds, previewPath } from '../../cms/src/nianbao/preview-link';
 import { ChromiumRenderer } from '../../functions/adapters/chromium-renderer';
 import type { ReportDocument } from '../../functions/core/report/report-document';
 import { withCells } from '../core/report-builders';
@@ -171,6 +172,32 @@ describe('publish = approval in the CMS', () => {
       system.pipeline.down = false;
     }
     expect(await finished('cms-retried', 1)).toMatchObject({ phase: 'published', version: 1 });
+  });
+
+  it('previews a draft, marked 草稿 with its findings, behind a signed link that opens that draft only, briefly', async () => {
+    const agency = await agencyWithStatistics('cms-preview');
+    const documentId = String(
+      (await editor.request('POST', reportPath, draftBody(agency, '预览中的文本。'))).body.data?.documentId,
+    );
+    const asked = await editor.request(
+      'GET',
+      `/content-manager/preview/url/api::annual-report.annual-report?documentId=${documentId}&status=draft`,
+    );
+    expect(asked.status).toBe(200);
+    const link = String((asked.body.data as { url?: string } | undefined)?.url);
+    const page = await fetch(`${system.cms.url}${link}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('草稿');
+    expect(html).toContain('预览中的文本。');
+    expect(html).toMatch(/校验(发现|未发现)/);
+    expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
+
+    const other = String((await editor.request('POST', reportPath, draftBody(agency))).body.data?.documentId);
+    expect((await fetch(`${system.cms.url}${link.replace(documentId, other)}`)).status).toBe(403);
+    expect((await fetch(`${system.cms.url}/api/nianbao/preview/${documentId}`)).status).toBe(403);
+    const expired = previewPath(documentId, Math.floor(Date.now() / 1000) - previewLifetimeSeconds - 1);
+    expect((await fetch(`${system.cms.url}${expired}`)).status).toBe(403);
   });
 
   it('names the fields in the admin as the report does', async () => {

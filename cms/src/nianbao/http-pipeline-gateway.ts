@@ -4,7 +4,7 @@
 // (docs/aws-pipeline.md, the hand-over contract).
 import { createHmac } from 'node:crypto';
 import type { NarrativeJson } from './narrative-source';
-import type { ApprovalCheck, HandOverMessage, PipelineGateway } from './pipeline-contract';
+import type { ApprovalCheck, DraftPreview, HandOverMessage, PipelineGateway } from './pipeline-contract';
 
 export interface HttpPipelineConfig {
   /** The pipeline API's base URL (stack output), without a trailing slash. */
@@ -63,6 +63,12 @@ export function httpPipelineGateway(config: HttpPipelineConfig): PipelineGateway
       if (status !== 200)
         throw new PipelineRequestError(`approval check: the pipeline answered ${status} ${errorOf(body)}`);
       return body as ApprovalCheck;
+    },
+    async preview(narrative: NarrativeJson): Promise<DraftPreview> {
+      // POST /previews has no Lambda yet (noted on the issue): the admin then says the preview is unavailable.
+      const { status, body } = await post(config, '/previews', { narrative });
+      if (status !== 200) throw new PipelineRequestError(`preview: the pipeline answered ${status} ${errorOf(body)}`);
+      return body as DraftPreview;
     },
     async handOver(message: HandOverMessage): Promise<void> {
       const { status, body } = await post(config, '/runs', message);

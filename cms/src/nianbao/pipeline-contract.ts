@@ -37,8 +37,15 @@ export interface HandOverMessage {
   readonly narrative: NarrativeJson;
 }
 
+/** A draft rendered as it will print, with its findings. */
+export interface DraftPreview {
+  readonly html: string;
+  readonly contentSecurityPolicy: string;
+}
+
 export interface PipelineGateway {
   check(narrative: NarrativeJson): Promise<ApprovalCheck>;
+  preview(narrative: NarrativeJson): Promise<DraftPreview>;
   /** Resolves once the pipeline has the run; the same message twice makes one version. */
   handOver(message: HandOverMessage): Promise<void>;
 }

@@ -23,7 +23,7 @@ const lowerCaseHeaders = (headers: APIGatewayProxyEventV2['headers']) =>
   Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 
 /** The request's JSON body, once it is a signed POST of at most maxHandOverBytes; else the answer to give. */
-export function readSignedJson(
+function readSignedJson(
   event: APIGatewayProxyEventV2,
   secret: string,
   nowSeconds: number,
@@ -50,9 +50,35 @@ export function readSignedJson(
  * The answer to an unexpected error: 503 with Retry-After when the service was busy (retrying helps), else 500 with
  * `failure` (what could not be done). Never a stack trace to the caller: the log has it.
  */
-export function errorAnswer(error: unknown, failure: string): ApiResponse {
+function errorAnswer(error: unknown, failure: string): ApiResponse {
   logger.error(failure, { error });
   return classifyError('assemble', error).kind === 'retryable'
     ? json(503, { error: 'busy: try again' }, { 'retry-after': '5' })
     : json(500, { error: failure });
+}
+
+export interface SignedRouteDeps {
+  /** The shared secret's current value. */
+  readonly secret: () => Promise<string>;
+  readonly nowMs?: () => number;
+}
+
+/**
+ * A route of the pipeline API: the gate above, then `answer` with the request's JSON; an unexpected error gets
+ * errorAnswer with `failure`.
+ */
+export function signedJsonRoute(
+  deps: SignedRouteDeps,
+  failure: string,
+  answer: (body: unknown) => Promise<ApiResponse>,
+): (event: APIGatewayProxyEventV2) => Promise<ApiResponse> {
+  const nowMs = deps.nowMs ?? Date.now;
+  return async (event) => {
+    try {
+      const parsed = readSignedJson(event, await deps.secret(), Math.floor(nowMs() / 1000));
+      return parsed.ok ? await answer(parsed.value) : parsed.error;
+    } catch (error) {
+      return errorAnswer(error, failure);
+    }
+  };
 }

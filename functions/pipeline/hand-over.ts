@@ -20,7 +20,8 @@ export interface HandOver {
 /** The hand-over body a CMS may send, in bytes (the narrative's own limit, with room for JSON escapes). */
 export const maxHandOverBytes = reportLimits.documentBytes;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+/** A JSON object (not null, not an array). */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Strapi document ids and row ids: short tokens of letters and digits. */

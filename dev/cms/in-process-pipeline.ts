@@ -4,6 +4,7 @@ import type { NarrativeSource } from '../../functions/core/merge/merge-report';
 import { assembleReport, checkReport, validateForPublication } from '../../functions/pipeline/check-report';
 import { renderDraftPreview } from '../../functions/render/draft-preview';
 import { acceptHandOver, parseHandOver } from '../../functions/pipeline/hand-over';
+import { parseStatisticsUpload, uploadStatistics } from '../../functions/pipeline/upload-statistics';
 import type { PipelinePorts } from '../../functions/pipeline/pipeline-ports';
 import type { RunOutcomeReporter } from '../../functions/pipeline/run-outcome';
 import { runPipeline } from '../../functions/pipeline/run-pipeline';
@@ -37,8 +38,7 @@ export function inProcessPipeline(
     down: false,
     gateway: {
       async check(narrative): Promise<ApprovalCheck> {
-        const checked = await checkReport(narrative as unknown as NarrativeSource, ports);
-        return checked.ok ? checked.value : { ...checked.error.report, reason: checked.error.reason };
+        return checkReport(narrative as unknown as NarrativeSource, ports);
       },
       async preview(narrative) {
         const source = narrative as unknown as NarrativeSource;
@@ -47,6 +47,11 @@ export function inProcessPipeline(
           return renderDraftPreview(undefined, assembled.error.findings, assembled.error.reason, fontBaseUrl);
         const { findings } = await validateForPublication(assembled.value, ports);
         return renderDraftPreview(assembled.value, findings, undefined, fontBaseUrl);
+      },
+      async uploadStatistics(request) {
+        const upload = parseStatisticsUpload(request);
+        if (!upload.ok) return { stored: false, reason: `上传内容有误：${upload.error}`, findings: [] };
+        return uploadStatistics(upload.value, ports.statistics);
       },
       async handOver(message) {
         // Crash test (tests/cms/hand-over-crash.integration.test.ts): the process dies after the approval committed

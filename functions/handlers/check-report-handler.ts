@@ -13,6 +13,5 @@ export const createCheckReportHandler = (deps: CheckReportDeps) =>
     const narrative = isRecord(body) ? body.narrative : undefined;
     if (!isRecord(narrative) || !isRecord(narrative.agency))
       return json(400, { error: 'narrative: expected a report document without its tables' });
-    const checked = await checkReport(narrative as unknown as NarrativeSource, deps);
-    return json(200, checked.ok ? { ...checked.value } : { ...checked.error.report, reason: checked.error.reason });
+    return json(200, { ...(await checkReport(narrative as unknown as NarrativeSource, deps)) });
   });

@@ -1,12 +1,17 @@
 // The approval check: the report as it would be published (this narrative, the stored statistics, last year's
 // published report), validated by the same code as the pipeline's assemble and validate steps. The CMS runs it
 // before it lets a publish through, so a report with errors never reaches the archive.
+import { findingKey } from '../core/acknowledgement';
+import { cellPlace } from '../core/format/labels';
+import { cellsOf } from '../core/format/templates';
 import { agencyCodeFinding, isAgencyCode, isReportYear, reportYearFinding } from '../core/identifiers';
 import { mergeReport, type NarrativeSource } from '../core/merge/merge-report';
-import type { ReportDocument } from '../core/report/report-document';
-import { fail, ok, type Result } from '../core/result';
+import type { CellValue, ReportDocument } from '../core/report/report-document';
+import { fail, type Result } from '../core/result';
+import { readCell } from '../core/statistics/cells';
+import { templateForYear } from '../core/statistics/template-for-year';
 import { validateReport } from '../core/rules/validate-report';
-import { summarize, type ValidationReport } from '../core/validation-finding';
+import { summarize, type ValidationFinding, type ValidationReport } from '../core/validation-finding';
 import { reportGlyphCoverage } from '../render/glyph-coverage';
 import type { PipelinePorts } from './pipeline-ports';
 import type { Rejection } from './step-failure';
@@ -42,12 +47,46 @@ export async function validateForPublication(
   return validateReport(report, previous, { glyphCoverage: await reportGlyphCoverage() });
 }
 
+/** A cell of the report as an editor cites it: `{{id}}`, where it is printed, and what it holds now. */
+export interface DraftCell {
+  readonly id: string;
+  readonly place: string;
+  /** null: blank, or no statistics stored yet. */
+  readonly value: CellValue;
+}
+
+/** What publishing a draft now would find, as JSON for the CMS: every finding with the key an acknowledgement uses. */
+export interface DraftCheck extends ValidationReport {
+  readonly findings: readonly (ValidationFinding & { readonly key: string })[];
+  /** Set when the draft could not be checked as a whole, e.g. no statistics stored for it. */
+  readonly reason?: string;
+  /** The cells a narrative may cite, in printed order (the template of the draft's year). */
+  readonly cells: readonly DraftCell[];
+}
+
+function draftCells(year: number, report: ReportDocument | undefined): DraftCell[] {
+  const template = report?.template ?? (isReportYear(year) ? templateForYear(year) : undefined);
+  if (!template) return [];
+  return cellsOf(template).map((cell) => ({
+    id: cell.id,
+    place: cellPlace(cell),
+    value: report ? (readCell(report.statistics, cell.path) ?? null) : null,
+  }));
+}
+
 /** What publishing this narrative now would find: the findings of assembling it, or of validating the result. */
 export async function checkReport(
   narrative: NarrativeSource,
   ports: Pick<PipelinePorts, 'statistics' | 'previousReports'>,
-): Promise<Result<ValidationReport, { readonly reason: string; readonly report: ValidationReport }>> {
+): Promise<DraftCheck> {
   const assembled = await assembleReport(narrative, ports, narrative.agency.code, narrative.year);
-  if (!assembled.ok) return fail({ reason: assembled.error.reason, report: summarize(assembled.error.findings) });
-  return ok(await validateForPublication(assembled.value, ports));
+  const report = assembled.ok
+    ? await validateForPublication(assembled.value, ports)
+    : summarize(assembled.error.findings);
+  return {
+    ...report,
+    findings: report.findings.map((finding) => ({ ...finding, key: findingKey(finding) })),
+    ...(assembled.ok ? {} : { reason: assembled.error.reason }),
+    cells: draftCells(narrative.year, assembled.ok ? assembled.value : undefined),
+  };
 }

@@ -2,6 +2,7 @@
 // idempotency key) and the narrative exactly as approved, so a later edit in the CMS cannot change what runs. The
 // narrative is staged with the run (create-only: a repeated hand-over of the same run keeps the first), and the run
 // starts from there, in this process or as a Step Functions execution named after the run.
+import { acknowledgementLimits, type Acknowledgement } from '../core/acknowledgement';
 import { isAgencyCode, isReportYear } from '../core/identifiers';
 import type { NarrativeSource } from '../core/merge/merge-report';
 import { reportLimits } from '../core/report/limits';
@@ -30,6 +31,29 @@ const cmsIdPattern = /^[A-Za-z0-9]{1,64}$/;
 const optionalText = (value: unknown, max: number): value is string | null =>
   value === null || (typeof value === 'string' && value.length <= max);
 
+const boundedText = (value: unknown, max: number): value is string =>
+  typeof value === 'string' && value.trim() !== '' && value.length <= max;
+
+/** The approver's acknowledged warnings: absent, or a short list of {key, reason, by, at}. */
+function parseAcknowledgements(value: unknown): Result<readonly Acknowledgement[], string> {
+  if (value === undefined) return ok([]);
+  if (!Array.isArray(value) || value.length > acknowledgementLimits.perRun)
+    return fail(`run.request.acknowledgements: expected a list of at most ${acknowledgementLimits.perRun}`);
+  const list: Acknowledgement[] = [];
+  for (const [index, item] of (value as unknown[]).entries()) {
+    const where = `run.request.acknowledgements[${index}]`;
+    if (!isRecord(item)) return fail(`${where}: expected an object`);
+    const { key, reason, by, at } = item;
+    if (!boundedText(key, acknowledgementLimits.keyChars)) return fail(`${where}.key: expected a finding key`);
+    if (!boundedText(reason, acknowledgementLimits.reasonChars))
+      return fail(`${where}.reason: expected 1–${acknowledgementLimits.reasonChars} characters`);
+    if (!boundedText(by, acknowledgementLimits.byChars)) return fail(`${where}.by: expected a name`);
+    if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) return fail(`${where}.at: expected a date`);
+    list.push({ key, reason, by, at });
+  }
+  return ok(list);
+}
+
 /** Reads a hand-over from parsed JSON; the error says which field is wrong (never echoing the text). */
 export function parseHandOver(input: unknown): Result<HandOver, string> {
   if (!isRecord(input) || !isRecord(input.run)) return fail('run: expected an object');
@@ -47,6 +71,8 @@ export function parseHandOver(input: unknown): Result<HandOver, string> {
     return fail('run.request.changeNote: expected text or null');
   if (!optionalText(request.approver, reportLimits.fieldChars.name))
     return fail('run.request.approver: expected text or null');
+  const acknowledgements = parseAcknowledgements(request.acknowledgements);
+  if (!acknowledgements.ok) return acknowledgements;
   const { narrative } = input;
   if (!isRecord(narrative)) return fail('narrative: expected an object');
   if (!isRecord(narrative.agency) || narrative.agency.code !== request.agency || narrative.year !== request.year)
@@ -54,7 +80,13 @@ export function parseHandOver(input: unknown): Result<HandOver, string> {
   const run: Run = {
     id,
     source: { kind: 'cms', documentId: source.documentId, runRecordId: source.runRecordId },
-    request: { agency: request.agency, year: request.year, changeNote: request.changeNote, approver: request.approver },
+    request: {
+      agency: request.agency,
+      year: request.year,
+      changeNote: request.changeNote,
+      approver: request.approver,
+      ...(acknowledgements.value.length > 0 ? { acknowledgements: acknowledgements.value } : {}),
+    },
   };
   return ok({ run, narrative: narrative as unknown as NarrativeSource });
 }

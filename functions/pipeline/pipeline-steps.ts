@@ -66,7 +66,7 @@ const validate = step({
     const validation = await validateForPublication(report, { previousReports });
     if (validation.errors > 0)
       return rejected(`${validation.errors} validation error(s): nothing was published`, validation.findings);
-    return ok({ ...state, validation: summarizeValidation(validation) });
+    return ok({ ...state, validation: summarizeValidation(validation, state.run.request.acknowledgements) });
   },
 });
 

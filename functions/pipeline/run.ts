@@ -1,6 +1,7 @@
 // A run: one request to publish one report, with an id that is its idempotency key (the same id twice gives one
 // outcome) and where it came from, so its outcome can be reported back there.
 import { randomUUID } from 'node:crypto';
+import type { Acknowledgement } from '../core/acknowledgement';
 
 /** Who asked: the CLI, or a CMS entry (its document id) and the run record the CMS keeps for this request. */
 export type RunSource =
@@ -12,6 +13,8 @@ export interface RunRequest {
   /** 更正说明 for a version that replaces an earlier one. */
   readonly changeNote: string | null;
   readonly approver: string | null;
+  /** Warnings the approver published over, each with a reason (a CMS run; the CLI has none). */
+  readonly acknowledgements?: readonly Acknowledgement[];
 }
 
 export interface Run {

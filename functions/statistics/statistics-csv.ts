@@ -53,6 +53,29 @@ function identityFromComments(rows: Rows, findings: ValidationFinding[]): Record
   return found;
 }
 
+/** A file that says it holds another agency's or year's statistics than the ones asked for is refused, not relabelled. */
+function identityConflicts(written: RecordIdentity, given: RecordIdentity): ValidationFinding[] {
+  return (['agency', 'year', 'template'] as const).flatMap((field) => {
+    const inFile = written[field];
+    const asked = given[field];
+    if (inFile === undefined || asked === undefined || inFile === asked) return [];
+    return [
+      {
+        rule: 'S1' as const,
+        severity: 'error' as const,
+        cells: [],
+        location: `# ${field}=`,
+        expected: String(asked),
+        actual: String(inFile),
+        message: {
+          zh: `文件注明 ${field}=${String(inFile)}，与要导入的 ${String(asked)} 不符：请确认选对了文件`,
+          en: `the file says ${field}=${String(inFile)}, not ${String(asked)}: is it the right file?`,
+        },
+      },
+    ];
+  });
+}
+
 function missingIdentity(field: 'agency' | 'year'): ValidationFinding {
   const zh = { agency: '机关代码', year: '年度' }[field];
   return {
@@ -90,7 +113,9 @@ export function parseStatisticsCsv(
     return fail([finding(`line ${line ?? '?'}`, `不是有效的 CSV（${why}）`, `not valid CSV (${why})`)]);
   }
   const findings: ValidationFinding[] = [];
-  const identity = { ...identityFromComments(rows, findings), ...given };
+  const written = identityFromComments(rows, findings);
+  findings.push(...identityConflicts(written, given));
+  const identity = { ...written, ...given };
   if (findings.length > 0) return fail(findings);
   if (!identity.agency) return fail([missingIdentity('agency')]);
   if (!identity.year) return fail([missingIdentity('year')]);

@@ -66,7 +66,48 @@ describe('the hand-over from the CMS', () => {
     expect(refused((h) => (h.run.request.year = 2023.5))).toMatch(/^run\.request\.year:/);
     expect(refused((h) => (h.run.request.changeNote = 5))).toMatch(/^run\.request\.changeNote:/);
     expect(refused((h) => (h.narrative = { ...(h.narrative as object), year: 2022 }))).toMatch(/^narrative:/);
+    const ack = { key: 'R7|narrative.overview[0].body|', reason: '口径不同', by: '审核人', at: '2026-12-01T00:00:00Z' };
+    expect(refused((h) => (h.run.request.acknowledgements = [ack]))).toBe('accepted');
+    expect(refused((h) => (h.run.request.acknowledgements = [{ ...ack, reason: ' ' }]))).toMatch(
+      /^run\.request\.acknowledgements\[0\]\.reason:/,
+    );
+    expect(refused((h) => (h.run.request.acknowledgements = [{ ...ack, at: 'soon' }]))).toMatch(/\[0\]\.at:/);
+    expect(refused((h) => (h.run.request.acknowledgements = 'all'))).toMatch(/^run\.request\.acknowledgements:/);
     expect(refused((h) => (h.narrative = []))).toMatch(/^narrative:/);
+  });
+});
+
+describe('acknowledged warnings', () => {
+  it("go into the published version's validation summary with the approver's reason", async () => {
+    const pipeline = memoryPipeline();
+    // 五 says only 无: an R8 warning, which the approver publishes over.
+    const report = sampleReport('acknowledged');
+    await pipeline.seed(report);
+    const handOver = handOverOf('acknowledged', '无');
+    const checked = await checkReport(handOver.narrative, pipeline.ports);
+    const warning = checked.findings.find((f) => f.severity === 'warning');
+    expect(warning?.rule).toBe('R8');
+    const acknowledgement = {
+      key: warning!.key,
+      reason: '本年度确无问题',
+      by: '审核人',
+      at: '2026-12-01T08:00:00.000Z',
+    };
+    const run = { ...handOver.run, request: { ...handOver.run.request, acknowledgements: [acknowledgement] } };
+    const outcome = await runPipeline(
+      await acceptHandOver({ ...handOver, run }, pipeline.staging),
+      pipeline.ports,
+      quiet(),
+    );
+    expect(outcome).toMatchObject({ kind: 'published', version: 1 });
+    const manifest = JSON.parse(
+      new TextDecoder().decode(await pipeline.store.get('reports/acknowledged/2023/v1/manifest.json')),
+    ) as { validation: { findings: { rule: string; acknowledged?: unknown }[] } };
+    expect(manifest.validation.findings.find((f) => f.rule === 'R8')?.acknowledged).toEqual({
+      reason: '本年度确无问题',
+      by: '审核人',
+      at: '2026-12-01T08:00:00.000Z',
+    });
   });
 });
 
@@ -77,19 +118,23 @@ describe('the approval check', () => {
     const broken = withCells(good, { 'applications.received.total': 999 });
     await pipeline.statistics.put(splitReport(broken).statistics);
     const checked = await checkReport(splitReport(good).narrative, pipeline.ports);
-    expect(checked.ok && checked.value.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toContain(
-      'R1',
-    );
+    expect(checked.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toContain('R1');
+    expect(checked.cells.find((c) => c.id === 'applications.received.total')).toEqual({
+      id: 'applications.received.total',
+      place: '一、本年新收政府信息公开申请数量 · 总计',
+      value: 999,
+    });
     await pipeline.statistics.put(splitReport(good).statistics);
     const clean = await checkReport(splitReport(good).narrative, pipeline.ports);
-    expect(clean.ok && clean.value.errors).toBe(0);
+    expect(clean.errors).toBe(0);
+    expect(clean.reason).toBeUndefined();
   });
 
   it('says why when there is nothing to check against', async () => {
     const checked = await checkReport(splitReport(sampleReport('nostats')).narrative, memoryPipeline().ports);
-    expect(checked).toMatchObject({
-      ok: false,
-      error: { reason: 'no statistics for nostats 2023 (nianbao stats import)' },
-    });
+    expect(checked.reason).toBe('no statistics for nostats 2023 (nianbao stats import)');
+    // The cells can still be cited: the template is the year's, the values unknown.
+    expect(checked.cells.length).toBeGreaterThan(100);
+    expect(checked.cells.every((c) => c.value === null)).toBe(true);
   });
 });

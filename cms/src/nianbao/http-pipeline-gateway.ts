@@ -1,10 +1,18 @@
 // The pipeline over HTTP, as the CMS reaches it on AWS: POST {url}/checks (the approval check) and POST {url}/runs
-// (the hand-over, which starts a Step Functions execution named after the run), each signed with the shared secret:
+// (the hand-over, which starts a Step Functions execution named after the run), POST {url}/previews and
+// POST {url}/statistics (an editor's upload), each signed with the shared secret:
 // X-Nianbao-Timestamp (Unix seconds) and X-Nianbao-Signature `v1=` + hex HMAC-SHA256 of `{timestamp}.{body}`
 // (docs/aws-pipeline.md, the hand-over contract).
 import { createHmac } from 'node:crypto';
 import type { NarrativeJson } from './narrative-source';
-import type { ApprovalCheck, DraftPreview, HandOverMessage, PipelineGateway } from './pipeline-contract';
+import type {
+  ApprovalCheck,
+  DraftPreview,
+  HandOverMessage,
+  PipelineGateway,
+  StatisticsUploadAnswer,
+  StatisticsUploadRequest,
+} from './pipeline-contract';
 
 export interface HttpPipelineConfig {
   /** The pipeline API's base URL (stack output), without a trailing slash. */
@@ -69,6 +77,13 @@ export function httpPipelineGateway(config: HttpPipelineConfig): PipelineGateway
       const { status, body } = await post(config, '/previews', { narrative });
       if (status !== 200) throw new PipelineRequestError(`preview: the pipeline answered ${status} ${errorOf(body)}`);
       return body as DraftPreview;
+    },
+    async uploadStatistics(upload: StatisticsUploadRequest): Promise<StatisticsUploadAnswer> {
+      const { status, body } = await post(config, '/statistics', upload);
+      // 422: the file was read and refused (the answer says why); anything else is the pipeline's problem.
+      if (status !== 200 && status !== 422)
+        throw new PipelineRequestError(`statistics upload: the pipeline answered ${status} ${errorOf(body)}`);
+      return body as StatisticsUploadAnswer;
     },
     async handOver(message: HandOverMessage): Promise<void> {
       const { status, body } = await post(config, '/runs', message);

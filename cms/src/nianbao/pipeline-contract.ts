@@ -15,12 +15,33 @@ export interface Finding {
   readonly message: { readonly zh: string; readonly en: string };
 }
 
+/** A finding as the approval check returns it: with the key an acknowledgement names it by. */
+export interface CheckedFinding extends Finding {
+  readonly key: string;
+}
+
+/** A cell a narrative may cite as `{{id}}`, where it is printed and its current value. */
+export interface DraftCell {
+  readonly id: string;
+  readonly place: string;
+  readonly value: number | string | null;
+}
+
+/** An approver's reason for publishing over a warning (key: the warning's). */
+export interface Acknowledgement {
+  readonly key: string;
+  readonly reason: string;
+  readonly by: string;
+  readonly at: string;
+}
+
 export interface ApprovalCheck {
   readonly errors: number;
   readonly warnings: number;
-  readonly findings: readonly Finding[];
+  readonly findings: readonly CheckedFinding[];
   /** Set when the report could not be checked at all, e.g. no statistics stored for it. */
   readonly reason?: string;
+  readonly cells: readonly DraftCell[];
 }
 
 export interface HandOverMessage {
@@ -32,6 +53,7 @@ export interface HandOverMessage {
       readonly year: number;
       readonly changeNote: string | null;
       readonly approver: string | null;
+      readonly acknowledgements?: readonly Acknowledgement[];
     };
   };
   readonly narrative: NarrativeJson;
@@ -43,9 +65,23 @@ export interface DraftPreview {
   readonly contentSecurityPolicy: string;
 }
 
+/** A report's statistics as the editor uploads them: the CSV's bytes, base64. */
+export interface StatisticsUploadRequest {
+  readonly agency: string;
+  readonly year: number;
+  readonly fileName: string;
+  readonly content: string;
+}
+
+export type StatisticsUploadAnswer =
+  | { readonly stored: true; readonly agency: string; readonly year: number }
+  | { readonly stored: false; readonly reason: string; readonly findings: readonly Finding[] };
+
 export interface PipelineGateway {
   check(narrative: NarrativeJson): Promise<ApprovalCheck>;
   preview(narrative: NarrativeJson): Promise<DraftPreview>;
+  /** Checks the file whole and stores it only when all of it is right. */
+  uploadStatistics(upload: StatisticsUploadRequest): Promise<StatisticsUploadAnswer>;
   /** Resolves once the pipeline has the run; the same message twice makes one version. */
   handOver(message: HandOverMessage): Promise<void>;
 }

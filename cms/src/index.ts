@@ -1,6 +1,8 @@
-// The CMS's own code: the approval on publish, the roles, the pipeline's results token and the hand-over retry.
+// The CMS's own code: the approval on publish, the roles, the editor's desk (the side panel's routes), the
+// pipeline's results token and the hand-over retry.
 import type { Core } from '@strapi/strapi';
 import { approvalMiddleware } from './nianbao/approval';
+import { registerEditorDesk } from './nianbao/editor-desk';
 import { applyFieldLabels } from './nianbao/field-labels';
 import { pipelineGateway } from './nianbao/pipeline-gateway';
 import { envInt } from './nianbao/required-env';
@@ -19,6 +21,7 @@ export default {
     pipelineGateway(strapi); // fails the start, naming the variable, when there is no pipeline to reach
     await ensureRoles(strapi);
     await applyFieldLabels(strapi);
+    registerEditorDesk(strapi);
     await ensureResultsToken(strapi);
     const seconds = envInt('NIANBAO_HAND_OVER_RETRY_SECONDS', 5);
     strapi.cron.add({

@@ -18,10 +18,20 @@ export class HandOverRefusedError extends Error {
   override readonly name = 'HandOverRefusedError';
 }
 
+export class RendererBrokenError extends Error {
+  override readonly name = 'RendererBrokenError';
+}
+
+const brokenRenderer: PipelinePorts['renderer'] = {
+  render: () => Promise.reject(new RendererBrokenError('the renderer is broken (injected fault)')),
+};
+
 export interface InProcessPipeline {
   readonly gateway: PipelineGateway;
   /** Local fault injection: while down, hand-overs fail (the CMS retries them). */
   down: boolean;
+  /** Local fault injection: the next run's renderer breaks (not retryable), so the run ends failed. */
+  breakNextRender: boolean;
   /** Resolves when every handed-over run has finished. */
   idle(): Promise<void>;
 }
@@ -36,6 +46,7 @@ export function inProcessPipeline(
   const running = new Set<Promise<void>>();
   const pipeline: InProcessPipeline = {
     down: false,
+    breakNextRender: false,
     gateway: {
       async check(narrative): Promise<ApprovalCheck> {
         return checkReport(narrative as unknown as NarrativeSource, ports);
@@ -61,7 +72,9 @@ export function inProcessPipeline(
         const parsed = parseHandOver(message);
         if (!parsed.ok) throw new HandOverRefusedError(`hand-over refused: ${parsed.error}`);
         const requested = await acceptHandOver(parsed.value, ports.staging);
-        const run = runPipeline(requested, ports, reporter).then(
+        const runPorts = pipeline.breakNextRender ? { ...ports, renderer: brokenRenderer } : ports;
+        pipeline.breakNextRender = false;
+        const run = runPipeline(requested, runPorts, reporter).then(
           () => undefined,
           (error: unknown) => log(`run ${requested.run.id}: ${String(error)}`),
         );

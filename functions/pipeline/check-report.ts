@@ -10,6 +10,7 @@ import type { CellValue, ReportDocument } from '../core/report/report-document';
 import { fail, type Result } from '../core/result';
 import { readCell } from '../core/statistics/cells';
 import { templateForYear } from '../core/statistics/template-for-year';
+import { ruleAdvice } from '../core/rules/rule-advice';
 import { validateReport } from '../core/rules/validate-report';
 import { summarize, type ValidationFinding, type ValidationReport } from '../core/validation-finding';
 import { reportGlyphCoverage } from '../render/glyph-coverage';
@@ -55,9 +56,10 @@ export interface DraftCell {
   readonly value: CellValue;
 }
 
-/** What publishing a draft now would find, as JSON for the CMS: every finding with the key an acknowledgement uses. */
+/** What publishing a draft now would find, as JSON for the CMS. */
 export interface DraftCheck extends ValidationReport {
-  readonly findings: readonly (ValidationFinding & { readonly key: string })[];
+  /** Each with the key an acknowledgement names it by, and what to do about it. */
+  readonly findings: readonly (ValidationFinding & { readonly key: string; readonly advice: string })[];
   /** Set when the draft could not be checked as a whole, e.g. no statistics stored for it. */
   readonly reason?: string;
   /** The cells a narrative may cite, in printed order (the template of the draft's year). */
@@ -85,7 +87,11 @@ export async function checkReport(
     : summarize(assembled.error.findings);
   return {
     ...report,
-    findings: report.findings.map((finding) => ({ ...finding, key: findingKey(finding) })),
+    findings: report.findings.map((finding) => ({
+      ...finding,
+      key: findingKey(finding),
+      advice: ruleAdvice[finding.rule],
+    })),
     ...(assembled.ok ? {} : { reason: assembled.error.reason }),
     cells: draftCells(narrative.year, assembled.ok ? assembled.value : undefined),
   };

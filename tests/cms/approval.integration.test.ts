@@ -12,6 +12,8 @@ import { ChromiumRenderer } from '../../functions/adapters/chromium-renderer';
 import type { ReportDocument } from '../../functions/core/report/report-document';
 import { withCells } from '../core/report-builders';
 import { agencyPath, logIn, reportPath, type AdminSession } from '../../dev/cms/admin-session';
+import { statisticsCsv } from '../../functions/statistics/statistics-csv';
+import iconv from 'iconv-lite';
 
 let system: LocalSystem;
 let dataDir: string;
@@ -43,12 +45,18 @@ afterAll(async () => {
 
 /** An agency in the CMS and its statistics in DynamoDB, as `nianbao stats import` stores them. */
 async function agencyWithStatistics(code: string, report: ReportDocument = sample): Promise<string> {
-  await system.stack.stores.statistics.put({
-    agency: code,
-    year: report.year,
-    template: report.template,
-    statistics: report.statistics,
-  });
+  await system.stack.stores.statistics.put(statisticsOf(code, report));
+  return agencyEntry(code);
+}
+
+const statisticsOf = (code: string, report: ReportDocument = sample) => ({
+  agency: code,
+  year: report.year,
+  template: report.template,
+  statistics: report.statistics,
+});
+
+async function agencyEntry(code: string): Promise<string> {
   const created = await admin.request('POST', agencyPath, { ...sample.agency, code, region: '山西省吕梁市' });
   expect(created.status).toBe(201);
   return String(created.body.data?.documentId);
@@ -232,5 +240,159 @@ describe('publish = approval in the CMS', () => {
     expect(await status('POST', '/api/publication-runs', { data: { runId: 'forged' } })).toBe(403);
     expect(await status('DELETE', '/api/publication-runs/x')).toBe(403);
     expect(await status('GET', reportPath)).toBe(401);
+  });
+});
+
+describe("the editor's desk beside the entry", () => {
+  const desk = (session: AdminSession, method: string, path: string, body?: unknown) =>
+    session.request(method, `/nianbao${path}`, body);
+  const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+  interface DeskFinding {
+    rule: string;
+    severity: string;
+    key: string;
+    advice: string;
+    place?: string;
+    line?: number;
+    cells: string[];
+    message: { zh: string };
+  }
+  interface DeskCheck {
+    problems: string[];
+    acknowledgements: { key: string; reason: string; by: string }[];
+    check: {
+      errors: number;
+      warnings: number;
+      reason?: string;
+      findings: DeskFinding[];
+      cells: { id: string; value: unknown }[];
+    };
+  }
+  const checkOf = async (session: AdminSession, documentId: string) => {
+    const answer = await desk(session, 'GET', `/reports/${documentId}/check`);
+    expect(answer.status).toBe(200);
+    return answer.body as unknown as DeskCheck;
+  };
+
+  it('takes the statistics as CSV (GBK from Excel too), refuses a bad file naming line and cell, and stores nothing', async () => {
+    const agency = await agencyEntry('desk-upload');
+    const documentId = String((await editor.request('POST', reportPath, draftBody(agency))).body.data?.documentId);
+    const before = await checkOf(editor, documentId);
+    expect(before.check.reason).toMatch(/^no statistics for desk-upload 2023/);
+    expect(before.check.cells.find((c) => c.id === 'applications.received.total')?.value).toBeNull();
+
+    const text = new TextDecoder().decode(statisticsCsv(statisticsOf('desk-upload'))).replace(/^\ufeff/, '');
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.startsWith('applications.received,')) + 1;
+    const broken = lines.map((l, i) => (i === line - 1 ? l.replace(/,(\d+),/, ',三十,') : l)).join('\n');
+    const refused = await desk(editor, 'POST', `/reports/${documentId}/statistics`, {
+      fileName: '统计表.csv',
+      content: base64(new TextEncoder().encode(broken)),
+    });
+    expect(refused.status).toBe(422);
+    const refusal = refused.body as unknown as { stored: boolean; findings: DeskFinding[] };
+    expect(refusal.stored).toBe(false);
+    expect(refusal.findings).toContainEqual(
+      expect.objectContaining({ line, message: expect.objectContaining({ zh: expect.stringContaining('三十') }) }),
+    );
+    expect(await system.stack.stores.statistics.get('desk-upload', 2023)).toBeUndefined();
+
+    // 审核人 cannot change the statistics (no update permission on the report).
+    const gbk = { fileName: '统计表.csv', content: base64(iconv.encode(text, 'gbk')) };
+    expect((await desk(approver, 'POST', `/reports/${documentId}/statistics`, gbk)).status).toBe(403);
+    const stored = await desk(editor, 'POST', `/reports/${documentId}/statistics`, gbk);
+    expect(stored).toMatchObject({ status: 200, body: { stored: true, agency: 'desk-upload', year: 2023 } });
+    const after = await checkOf(editor, documentId);
+    expect(after.check.reason).toBeUndefined();
+    expect(after.check.errors).toBe(0);
+    const received = (sample.statistics.applications as unknown as Record<string, Record<string, number>>).received;
+    expect(after.check.cells.find((c) => c.id === 'applications.received.total')?.value).toBe(received?.total);
+  });
+
+  it('shows an unknown {{…}} reference before publish, with where and what to do, and refuses the publish (R10)', async () => {
+    const agency = await agencyWithStatistics('desk-reference');
+    const problems = `${sample.narrative.problems}\n\n本年共收到申请 {{applications.recieved.total}} 件。`;
+    const documentId = String(
+      (await editor.request('POST', reportPath, draftBody(agency, problems))).body.data?.documentId,
+    );
+    const { check } = await checkOf(editor, documentId);
+    const r10 = check.findings.find((f) => f.rule === 'R10');
+    expect(r10).toMatchObject({ severity: 'error', advice: expect.stringContaining('单元格引用') });
+    expect(r10?.place ?? r10?.message.zh).toMatch(/五/);
+    const refused = await approver.request('POST', `${reportPath}/${documentId}/actions/publish`, {});
+    expect(refused.status).toBe(400);
+    expect(refused.body.error?.message).toContain('[R10]');
+
+    const fixed = problems.replace('recieved', 'received');
+    expect((await editor.request('PUT', `${reportPath}/${documentId}`, draftBody(agency, fixed))).status).toBe(200);
+    expect((await checkOf(editor, documentId)).check.findings.some((f) => f.rule === 'R10')).toBe(false);
+  });
+
+  it("publishes over a warning only once a 审核人 has acknowledged it; the reason goes into the version's summary", async () => {
+    const agency = await agencyWithStatistics('desk-warning');
+    // 五 says only 无: an R8 warning.
+    const documentId = String(
+      (await editor.request('POST', reportPath, draftBody(agency, '无'))).body.data?.documentId,
+    );
+    const warning = (await checkOf(editor, documentId)).check.findings.find((f) => f.severity === 'warning');
+    expect(warning?.rule).toBe('R8');
+
+    const refused = await approver.request('POST', `${reportPath}/${documentId}/actions/publish`, {});
+    expect(refused.status).toBe(400);
+    expect(refused.body.error?.message).toMatch(/^未发布：有 1 条警告尚未确认/);
+    expect(await runRecords('desk-warning')).toEqual([]);
+
+    const path = `/reports/${documentId}/acknowledgements`;
+    expect((await desk(editor, 'POST', path, { key: warning!.key, reason: '确无问题' })).status).toBe(403);
+    expect((await desk(approver, 'POST', path, { key: warning!.key, reason: ' ' })).status).toBe(400);
+    expect((await desk(approver, 'POST', path, { key: 'R1||', reason: '不存在的' })).status).toBe(409);
+    expect((await desk(approver, 'POST', path, { key: warning!.key, reason: '本年度确无问题' })).status).toBe(200);
+    // A re-check finds the same warning and keeps its acknowledgement.
+    const again = await checkOf(editor, documentId);
+    expect(again.acknowledgements).toEqual([expect.objectContaining({ key: warning!.key, reason: '本年度确无问题' })]);
+
+    expect((await approver.request('POST', `${reportPath}/${documentId}/actions/publish`, {})).status).toBe(200);
+    expect(await finished('desk-warning', 1)).toMatchObject({ phase: 'published', version: 1 });
+    const manifest = JSON.parse(
+      new TextDecoder().decode(await archived('reports/desk-warning/2023/v1/manifest.json')),
+    ) as { validation: { findings: { rule: string; acknowledged?: { reason: string; by: string } }[] } };
+    expect(manifest.validation.findings.find((f) => f.rule === 'R8')?.acknowledged).toMatchObject({
+      reason: '本年度确无问题',
+    });
+  });
+
+  it('shows a failed run with its reason and a retry (审核人 only) that publishes it', async () => {
+    const agency = await agencyWithStatistics('desk-failed');
+    const documentId = String((await editor.request('POST', reportPath, draftBody(agency))).body.data?.documentId);
+    system.pipeline.breakNextRender = true;
+    expect((await approver.request('POST', `${reportPath}/${documentId}/actions/publish`, {})).status).toBe(200);
+    expect(await finished('desk-failed', 1)).toMatchObject({ phase: 'failed' });
+
+    const runs = await desk(editor, 'GET', `/reports/${documentId}/runs`);
+    expect(runs.status).toBe(200);
+    const answer = runs.body as unknown as {
+      runs: { documentId: string; phase: string; reason: string; handOver?: unknown }[];
+      may: Record<string, boolean>;
+      previewUrl: string;
+    };
+    expect(answer.may).toEqual({ upload: true, acknowledge: false, retry: false });
+    expect(answer.previewUrl).toMatch(/^\/api\/nianbao\/preview\//);
+    const [failed] = answer.runs;
+    expect(failed).toMatchObject({ phase: 'failed', reason: expect.stringContaining('renderer is broken') });
+    expect(failed?.handOver).toBeUndefined();
+
+    expect((await desk(editor, 'POST', `/runs/${failed!.documentId}/retry`)).status).toBe(403);
+    expect((await desk(approver, 'POST', `/runs/${failed!.documentId}/retry`)).status).toBe(202);
+    expect(await finished('desk-failed', 2)).toMatchObject({ phase: 'published', version: 1 });
+    // Only a failed run can be retried.
+    expect((await desk(approver, 'POST', `/runs/${failed!.documentId}/retry`)).status).toBe(409);
+    const [latest] = ((await desk(approver, 'GET', `/reports/${documentId}/runs`)).body as unknown as typeof answer)
+      .runs;
+    expect(latest?.phase).toBe('published');
+  });
+
+  it('answers no one without an admin login', async () => {
+    const response = await fetch(`${system.cms.url}/nianbao/reports/x/check`);
+    expect(response.status).toBe(401);
   });
 });

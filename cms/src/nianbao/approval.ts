@@ -1,10 +1,12 @@
 // Publish = approval. A document-service middleware on the annual report: before Strapi publishes, the report is
 // checked as it will be published (this draft, the stored statistics, last year's report); errors refuse the publish
-// with the findings (the admin shows the message), warnings let it through and are recorded. After commit the run
+// with the findings (the admin shows the message), and so do warnings no approver has acknowledged with a reason
+// (acknowledgements.ts); acknowledged ones go with the run. After commit the run
 // is handed to the pipeline. Webhooks are not used: Strapi delivers them once, unsigned, sometimes without the entry.
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { refusalMessage } from './findings-message';
+import { acknowledgementsOf, matchAcknowledgements } from './acknowledgements';
+import { refusalMessage, unacknowledgedMessage } from './findings-message';
 import { narrativeSource } from './narrative-source';
 import { pipelineGateway } from './pipeline-gateway';
 import { handOverRun, recordRun, reportUid } from './run-records';
@@ -18,12 +20,15 @@ interface Approver {
   readonly email?: string | null;
 }
 
-function approverName(strapi: Core.Strapi): string | null {
-  const user = (strapi.requestContext.get()?.state as { user?: Approver } | undefined)?.user;
+/** An admin user as the office names them: 姓名, else the login. */
+export function adminName(user: Approver | undefined): string | null {
   if (!user) return null;
   const name = [user.lastname, user.firstname].filter(Boolean).join('');
   return name || user.username || user.email || null;
 }
+
+const approverName = (strapi: Core.Strapi) =>
+  adminName((strapi.requestContext.get()?.state as { user?: Approver } | undefined)?.user);
 
 async function approve(strapi: Core.Strapi, documentId: string): Promise<{ recordRun: () => Promise<string> }> {
   const draft = await strapi.documents(reportUid).findOne({
@@ -38,6 +43,13 @@ async function approve(strapi: Core.Strapi, documentId: string): Promise<{ recor
   const check = await pipelineGateway(strapi).check(source.value);
   if (check.errors > 0 || check.reason)
     throw new errors.ApplicationError(refusalMessage(check), { reason: check.reason, findings: check.findings });
+  const warnings = check.findings.filter((f) => f.severity === 'warning');
+  const { acknowledged, unacknowledged } = matchAcknowledgements(
+    warnings,
+    await acknowledgementsOf(strapi, documentId),
+  );
+  if (unacknowledged.length > 0)
+    throw new errors.ApplicationError(unacknowledgedMessage(unacknowledged), { findings: unacknowledged });
   const changeNote = typeof draft.changeNote === 'string' && draft.changeNote.trim() ? draft.changeNote : null;
   return {
     recordRun: () =>
@@ -46,7 +58,8 @@ async function approve(strapi: Core.Strapi, documentId: string): Promise<{ recor
         narrative: source.value,
         approver: approverName(strapi),
         changeNote,
-        warnings: check.findings.filter((f) => f.severity === 'warning'),
+        warnings,
+        acknowledgements: acknowledged,
       }),
   };
 }

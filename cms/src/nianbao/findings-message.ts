@@ -21,3 +21,14 @@ export function refusalMessage(check: ApprovalCheck): string {
   const more = errors.length > shownFindings ? [`另有 ${errors.length - shownFindings} 处错误，见详情。`] : [];
   return [head, ...lines, ...more].join('\n');
 }
+
+/** A publish over warnings nobody has acknowledged: which ones, and what the approver does. */
+export function unacknowledgedMessage(warnings: readonly Finding[]): string {
+  const lines = warnings.slice(0, shownFindings).map((f, i) => `${i + 1}. ${findingLine(f)}`);
+  const more = warnings.length > shownFindings ? [`另有 ${warnings.length - shownFindings} 条，见侧栏。`] : [];
+  return [
+    `未发布：有 ${warnings.length} 条警告尚未确认。请修改，或由审核人在右侧“年报检查”中逐条写明理由确认后再发布。`,
+    ...lines,
+    ...more,
+  ].join('\n');
+}

@@ -15,9 +15,10 @@ export interface Finding {
   readonly message: { readonly zh: string; readonly en: string };
 }
 
-/** A finding as the approval check returns it: with the key an acknowledgement names it by. */
+/** A finding as the approval check returns it: with the key an acknowledgement names it by, and what to do. */
 export interface CheckedFinding extends Finding {
   readonly key: string;
+  readonly advice: string;
 }
 
 /** A cell a narrative may cite as `{{id}}`, where it is printed and its current value. */

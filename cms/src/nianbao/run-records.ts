@@ -4,16 +4,23 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { NarrativeJson } from './narrative-source';
-import type { Finding, HandOverMessage } from './pipeline-contract';
+import type { Acknowledgement, Finding, HandOverMessage } from './pipeline-contract';
 import { pipelineGateway } from './pipeline-gateway';
 
 export const reportUid = 'api::annual-report.annual-report';
 export const runUid = 'api::publication-run.publication-run';
 
 /** A publication-run entry, as this code reads and writes it. */
-interface RunRecord {
+export interface RunRecord {
   readonly documentId: string;
   readonly runId: string;
+  readonly phase: string;
+  readonly requestedBy?: string | null;
+  readonly changeNote?: string | null;
+  readonly approvalWarnings?: readonly Finding[] | null;
+  readonly acknowledgements?: readonly Acknowledgement[] | null;
+  /** Set on a failed run once it was retried: the run id of the retry (a run is retried once). */
+  readonly retriedAs?: string | null;
   readonly handOver?: HandOverMessage | null;
   readonly handedOverAt?: string | null;
   readonly handOverAttempts?: number | null;
@@ -27,7 +34,7 @@ interface RunRecords {
   findMany(params: Record<string, unknown>): Promise<RunRecord[]>;
 }
 
-const runRecords = (strapi: Core.Strapi) => strapi.documents(runUid) as unknown as RunRecords;
+export const runRecords = (strapi: Core.Strapi) => strapi.documents(runUid) as unknown as RunRecords;
 
 export interface Approval {
   readonly documentId: string;
@@ -35,11 +42,13 @@ export interface Approval {
   readonly approver: string | null;
   readonly changeNote: string | null;
   readonly warnings: readonly Finding[];
+  /** The approver's reasons for publishing over the warnings (each warning has one). */
+  readonly acknowledgements: readonly Acknowledgement[];
 }
 
 /** Records the approved run (phase requested) with the message that hands it over; returns the record's id. */
 export async function recordRun(strapi: Core.Strapi, approval: Approval): Promise<string> {
-  const { documentId, narrative, approver, changeNote, warnings } = approval;
+  const { documentId, narrative, approver, changeNote, warnings, acknowledgements } = approval;
   const runs = runRecords(strapi);
   const record = await runs.create({
     data: {
@@ -51,13 +60,20 @@ export async function recordRun(strapi: Core.Strapi, approval: Approval): Promis
       requestedBy: approver,
       changeNote,
       approvalWarnings: warnings,
+      acknowledgements,
     },
   });
   const message: HandOverMessage = {
     run: {
       id: record.runId,
       source: { kind: 'cms', documentId, runRecordId: record.documentId },
-      request: { agency: narrative.agency.code, year: narrative.year, changeNote, approver },
+      request: {
+        agency: narrative.agency.code,
+        year: narrative.year,
+        changeNote,
+        approver,
+        ...(acknowledgements.length > 0 ? { acknowledgements } : {}),
+      },
     },
     narrative,
   };
@@ -104,4 +120,31 @@ export async function retryHandOvers(strapi: Core.Strapi, olderThanMs: number): 
   } finally {
     retrying = false;
   }
+}
+
+export class RunNotRetryableError extends Error {
+  override readonly name = 'RunNotRetryableError';
+}
+
+/**
+ * A failed run again, as approved: a new run (its own id: the failed one's execution name is taken) with the same
+ * narrative, change note and acknowledgements, recorded and handed over like an approval. Returns the new record.
+ */
+export async function retryRun(strapi: Core.Strapi, recordId: string, retriedBy: string | null): Promise<string> {
+  const failed = await runRecords(strapi).findOne({ documentId: recordId });
+  if (!failed?.handOver || failed.phase !== 'failed' || failed.retriedAs)
+    throw new RunNotRetryableError(`run record ${recordId} is not a failed run, or was retried already`);
+  const { run, narrative } = failed.handOver;
+  const retried = await recordRun(strapi, {
+    documentId: run.source.documentId,
+    narrative,
+    approver: retriedBy ?? run.request.approver,
+    changeNote: run.request.changeNote,
+    warnings: failed.approvalWarnings ?? [],
+    acknowledgements: run.request.acknowledgements ?? [],
+  });
+  const retry = await runRecords(strapi).findOne({ documentId: retried });
+  await runRecords(strapi).update({ documentId: recordId, data: { retriedAs: retry?.runId ?? retried } });
+  await handOverRun(strapi, retried);
+  return retried;
 }

@@ -24,19 +24,39 @@ export async function assembleReport(
   agency: string,
   year: number,
 ): Promise<Result<ReportDocument, Rejection>> {
-  if (!narrative) return fail({ reason: `no narrative for ${agency} ${year}`, findings: [] });
+  if (!narrative)
+    return fail({
+      reason: `no narrative for ${agency} ${year}`,
+      reasonZh: `没有 ${agency} ${year} 年度的正文`,
+      findings: [],
+    });
   // Checked before they make a storage key (the key builders refuse unchecked values).
   if (!isAgencyCode(agency) || !isReportYear(year)) {
     const findings = [
       ...(isAgencyCode(agency) ? [] : [agencyCodeFinding('agency.code', agency)]),
       ...(isReportYear(year) ? [] : [reportYearFinding('year', year)]),
     ];
-    return fail({ reason: `${agency} ${year} is not a report the archive can hold`, findings });
+    return fail({
+      reason: `${agency} ${year} is not a report the archive can hold`,
+      reasonZh: '机关代码或年度无效',
+      findings,
+    });
   }
   const record = await statistics.get(agency, year);
-  if (!record) return fail({ reason: `no statistics for ${agency} ${year} (nianbao stats import)`, findings: [] });
+  if (!record)
+    return fail({
+      reason: `no statistics for ${agency} ${year} (nianbao stats import)`,
+      reasonZh: `尚无 ${agency} ${year} 年度的统计数据：请在“统计数据”中上传 CSV`,
+      findings: [],
+    });
   const merged = mergeReport(narrative, record);
-  return merged.ok ? merged : fail({ reason: `${agency} ${year} does not assemble`, findings: merged.error });
+  return merged.ok
+    ? merged
+    : fail({
+        reason: `${agency} ${year} does not assemble`,
+        reasonZh: '正文与统计表不能合成一份年报',
+        findings: merged.error,
+      });
 }
 
 /** Every rule, with last year's published report for the cross-year ones. */
@@ -62,6 +82,8 @@ export interface DraftCheck extends ValidationReport {
   readonly findings: readonly (ValidationFinding & { readonly key: string; readonly advice: string })[];
   /** Set when the draft could not be checked as a whole, e.g. no statistics stored for it. */
   readonly reason?: string;
+  /** The same, as the editor reads it. */
+  readonly reasonZh?: string;
   /** The cells a narrative may cite, in printed order (the template of the draft's year). */
   readonly cells: readonly DraftCell[];
 }
@@ -92,7 +114,9 @@ export async function checkReport(
       key: findingKey(finding),
       advice: ruleAdvice[finding.rule],
     })),
-    ...(assembled.ok ? {} : { reason: assembled.error.reason }),
+    ...(assembled.ok
+      ? {}
+      : { reason: assembled.error.reason, reasonZh: assembled.error.reasonZh ?? assembled.error.reason }),
     cells: draftCells(narrative.year, assembled.ok ? assembled.value : undefined),
   };
 }

@@ -20,6 +20,8 @@ export interface StepFailure {
 /** What a step returns when the report cannot be published as it is (a rerun of the same inputs fails the same). */
 export interface Rejection {
   readonly reason: string;
+  /** The reason as the editor reads it, where the step has one. */
+  readonly reasonZh?: string;
   readonly findings: readonly ValidationFinding[];
 }
 

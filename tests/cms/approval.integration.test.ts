@@ -373,10 +373,8 @@ describe("the editor's desk beside the entry", () => {
     const answer = runs.body as unknown as {
       runs: { documentId: string; phase: string; reason: string; handOver?: unknown }[];
       may: Record<string, boolean>;
-      previewUrl: string;
     };
     expect(answer.may).toEqual({ upload: true, acknowledge: false, retry: false });
-    expect(answer.previewUrl).toMatch(/^\/api\/nianbao\/preview\//);
     const [failed] = answer.runs;
     expect(failed).toMatchObject({ phase: 'failed', reason: expect.stringContaining('renderer is broken') });
     expect(failed?.handOver).toBeUndefined();

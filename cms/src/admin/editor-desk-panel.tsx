@@ -1,10 +1,11 @@
 // The editor's desk: a side panel on the annual report's edit view. It shows where the report's last approval is
 // (queued, validating, rendering, published with its links, rejected with its findings, failed with a retry), the
 // saved draft's findings with where and what to do (warnings acknowledged here by the 审核人), the statistics upload,
-// the cells a narrative may cite with an insert button, the preview link and the version history. It reads and acts
+// the cells a narrative may cite with an insert button, and the version history (the preview is Strapi's own button,
+// which opens the signed preview link: preview-link.ts). It reads and acts
 // through the CMS's /nianbao admin routes (cms/src/nianbao/editor-desk.ts); the server decides who may do what.
 import { useCallback, useEffect, useState, type ChangeEvent, type ReactNode } from 'react';
-import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, TextButton, Typography } from '@strapi/design-system';
 import { isFetchError, useFetchClient, useForm } from '@strapi/strapi/admin';
 import reportFormat from '../nianbao/report-format.json';
 
@@ -38,7 +39,7 @@ interface Acknowledgement {
 interface CheckAnswer {
   problems: string[];
   acknowledgements: Acknowledgement[];
-  check: { errors: number; warnings: number; findings: Finding[]; reason?: string; cells: Cell[] } | null;
+  check: { errors: number; warnings: number; findings: Finding[]; reasonZh?: string; cells: Cell[] } | null;
 }
 
 interface Run {
@@ -61,11 +62,11 @@ interface Run {
 
 interface RunsAnswer {
   runs: Run[];
-  previewUrl: string;
   may: { upload: boolean; acknowledge: boolean; retry: boolean };
 }
 
-type UploadAnswer = { stored: true; agency: string; year: number } | { stored: false; reason: string; findings: Finding[] };
+type UploadAnswer =
+  { stored: true; agency: string; year: number } | { stored: false; reason: string; findings: Finding[] };
 
 const phaseNames: Record<string, string> = {
   requested: '已提交，排队中',
@@ -84,7 +85,9 @@ const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleSt
 
 /** Where an editor finds it: the printed place (section and paragraph, or row and column), else the field or cells. */
 const whereOf = (f: Finding) =>
-  [f.place ?? f.location ?? f.cells.join('、'), f.line === undefined ? '' : `第 ${f.line} 行`].filter(Boolean).join(' ');
+  [f.place ?? f.location ?? f.cells.join('、'), f.line === undefined ? '' : `第 ${f.line} 行`]
+    .filter(Boolean)
+    .join(' ');
 
 /** The body of an admin route's refusal, or the error's own message. */
 function messageOf(error: unknown): string {
@@ -186,7 +189,10 @@ function CellReferences({ cells, canEdit }: { cells: Cell[]; canEdit: boolean })
   const [target, setTarget] = useState(fields[0]?.path ?? '');
   const [filter, setFilter] = useState('');
   const [copied, setCopied] = useState('');
-  const shown = cells.filter((c) => !filter || c.id.includes(filter) || c.place.includes(filter)).slice(0, 60);
+  // The first few, until the editor looks for one: a template has some 150 cells.
+  const shown = filter
+    ? cells.filter((c) => c.id.includes(filter) || c.place.includes(filter)).slice(0, 40)
+    : cells.slice(0, 5);
   const insert = (cell: Cell) => {
     const current = readPath(values, target);
     const text = typeof current === 'string' ? current : '';
@@ -215,32 +221,26 @@ function CellReferences({ cells, canEdit }: { cells: Cell[]; canEdit: boolean })
         </label>
       ) : null}
       {shown.map((cell) => (
-        <Flex key={cell.id} data-nianbao-cell={cell.id} justifyContent="space-between" gap={1}>
-          <Box>
-            <Typography variant="pi" tag="p">
-              {cell.place}：{cell.value ?? '—'}
-            </Typography>
-            <Typography variant="pi" textColor="neutral600" tag="p">
-              {`{{${cell.id}}}`}
-            </Typography>
-          </Box>
-          <Flex gap={1}>
+        <Box key={cell.id} data-nianbao-cell={cell.id} paddingBottom={1}>
+          <Typography variant="pi" tag="p">
+            {cell.place}：<strong>{cell.value ?? '—'}</strong>
+          </Typography>
+          <Flex gap={1} alignItems="center">
+            <code style={{ fontSize: 11, overflowWrap: 'anywhere' }}>{`{{${cell.id}}}`}</code>
             {canEdit ? (
-              <Button size="S" variant="tertiary" data-nianbao="insert" onClick={() => insert(cell)}>
+              <TextButton data-nianbao="insert" onClick={() => insert(cell)}>
                 插入
-              </Button>
+              </TextButton>
             ) : null}
-            <Button
-              size="S"
-              variant="tertiary"
+            <TextButton
               onClick={() => {
                 void navigator.clipboard?.writeText(`{{${cell.id}}}`).then(() => setCopied(cell.id));
               }}
             >
               {copied === cell.id ? '已复制' : '复制'}
-            </Button>
+            </TextButton>
           </Flex>
-        </Flex>
+        </Box>
       ))}
       {cells.length > shown.length ? (
         <Typography variant="pi" textColor="neutral600">
@@ -420,7 +420,7 @@ function Desk({ documentId, version }: { documentId: string; version: string }) 
             {p}
           </Typography>
         ))}
-        {check?.reason ? <Typography variant="pi">{check.reason}</Typography> : null}
+        {check?.reasonZh ? <Typography variant="pi">{check.reasonZh}</Typography> : null}
         {check ? (
           <Typography variant="omega" data-nianbao="check-summary">
             {check.errors} 个错误，{check.warnings} 个警告
@@ -445,13 +445,6 @@ function Desk({ documentId, version }: { documentId: string; version: string }) 
         <Button size="S" variant="tertiary" onClick={() => void loadCheck()}>
           重新检查
         </Button>
-      </Section>
-      <Section title="预览" testId="preview">
-        {runs ? (
-          <a data-nianbao="preview-link" href={runs.previewUrl} target="_blank" rel="noreferrer">
-            按印刷样式预览草稿（链接 15 分钟内有效）
-          </a>
-        ) : null}
       </Section>
       {runs?.may.upload ? (
         <Section title="统计数据（CSV）" testId="statistics">

@@ -8,7 +8,6 @@ import { adminName } from './approval';
 import { narrativeSource } from './narrative-source';
 import { pipelineGateway } from './pipeline-gateway';
 import type { ApprovalCheck } from './pipeline-contract';
-import { previewPath } from './preview-link';
 import { reportUid, retryRun, runRecords } from './run-records';
 
 interface Ability {
@@ -97,7 +96,6 @@ function deskRoutes(strapi: Core.Strapi) {
         });
         answer(ctx, 200, {
           runs,
-          previewUrl: previewPath(ctx.params.documentId!),
           may: { upload: may(ctx, 'update'), acknowledge: may(ctx, 'publish'), retry: may(ctx, 'publish') },
         });
       }),

@@ -15,7 +15,7 @@ export function refusalMessage(check: ApprovalCheck): string {
   const errors = check.findings.filter((f) => f.severity === 'error');
   const head =
     check.reason && errors.length === 0
-      ? `未发布：${check.reason}`
+      ? `未发布：${check.reasonZh ?? check.reason}`
       : `未发布：年报有 ${errors.length} 处错误，请修改后再提交审核。`;
   const lines = errors.slice(0, shownFindings).map((f, i) => `${i + 1}. ${findingLine(f)}`);
   const more = errors.length > shownFindings ? [`另有 ${errors.length - shownFindings} 处错误，见详情。`] : [];

@@ -40,8 +40,9 @@ export interface ApprovalCheck {
   readonly errors: number;
   readonly warnings: number;
   readonly findings: readonly CheckedFinding[];
-  /** Set when the report could not be checked at all, e.g. no statistics stored for it. */
+  /** Set when the report could not be checked at all, e.g. no statistics stored for it (reasonZh for editors). */
   readonly reason?: string;
+  readonly reasonZh?: string;
   readonly cells: readonly DraftCell[];
 }
 

@@ -1,5 +1,5 @@
 // The CMS and the pipeline agree on the wire: the CMS's HTTP gateway (as on AWS) against the real check-report and
-// start-run Lambda handlers behind a local HTTP server: its signature is accepted, the check returns the findings,
+// start-run (and upload-statistics) Lambda handlers behind a local HTTP server: its signature is accepted, the check returns the findings,
 // a hand-over starts one execution (again: "already started"), and a wrong secret is refused.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +11,8 @@ import { splitReport } from '../../dev/memory-stores/memory-pipeline-ports';
 import { createCheckReportHandler } from '../../functions/handlers/check-report-handler';
 import { logger } from '../../functions/handlers/handler-logger';
 import { createStartRunHandler } from '../../functions/handlers/start-run-handler';
+import { createUploadStatisticsHandler } from '../../functions/handlers/upload-statistics-handler';
+import { statisticsCsv } from '../../functions/statistics/statistics-csv';
 import { withCells } from '../core/report-builders';
 import { sampleReport } from '../publish/publish-scenarios';
 import { memoryPipeline } from '../support/memory-pipeline';
@@ -25,6 +27,7 @@ beforeAll(async () => {
   logger.setLogLevel('SILENT');
   const routes = {
     '/checks': createCheckReportHandler({ ...pipeline.ports, secret: async () => secret }),
+    '/statistics': createUploadStatisticsHandler({ statistics: pipeline.statistics, secret: async () => secret }),
     '/runs': createStartRunHandler({
       staging: pipeline.staging,
       secret: async () => secret,
@@ -87,6 +90,24 @@ describe("the CMS's HTTP gateway and the pipeline's API", () => {
     await gateway.handOver(message);
     expect([...executions]).toEqual(['wire-run-1']);
     expect(await pipeline.staging.get('runs/wire-run-1/narrative.json')).toBeDefined();
+  });
+
+  it("uploads a report's statistics: stored when right, refused with its findings (and nothing stored) when not", async () => {
+    const gateway = httpPipelineGateway({ url, secret });
+    const record = splitReport(sampleReport('wire-upload')).statistics;
+    const csv = new TextDecoder().decode(statisticsCsv(record));
+    const upload = (text: string) =>
+      gateway.uploadStatistics({
+        agency: 'wire-upload',
+        year: 2023,
+        fileName: 'tables.csv',
+        content: Buffer.from(text).toString('base64'),
+      });
+    const refused = await upload(csv.replace('applications.received,', 'applications.recieved,'));
+    expect(refused).toMatchObject({ stored: false, findings: expect.arrayContaining([expect.anything()]) });
+    expect(await pipeline.statistics.get('wire-upload', 2023)).toBeUndefined();
+    expect(await upload(csv)).toEqual({ stored: true, agency: 'wire-upload', year: 2023 });
+    expect(await pipeline.statistics.get('wire-upload', 2023)).toBeDefined();
   });
 
   it('is refused with another secret, saying so', async () => {

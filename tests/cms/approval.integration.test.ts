@@ -1,7 +1,7 @@
 // Publish = approval, end to end against the real CMS (Strapi on PostgreSQL), the local AWS stand-ins and Chromium:
 // a 撰稿人 drafts and cannot publish, a 审核人 publishes and the archive has the version, a correction makes v2, a
 // report with an R1 error is refused before anything is public, a hand-over that fails is retried.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -14,6 +14,8 @@ import { withCells } from '../core/report-builders';
 import { agencyPath, logIn, reportPath, type AdminSession } from '../../dev/cms/admin-session';
 import { statisticsCsv } from '../../functions/statistics/statistics-csv';
 import iconv from 'iconv-lite';
+import puppeteer from 'puppeteer-core';
+import { adminPage } from './admin-panel-driver';
 
 let system: LocalSystem;
 let dataDir: string;
@@ -31,12 +33,13 @@ beforeAll(async () => {
   process.env.NIANBAO_CMS_LOG_LEVEL = 'warn';
   process.env.NIANBAO_HAND_OVER_RETRY_SECONDS = '1';
   const renderer = new ChromiumRenderer({ concurrency: 1, browserWSEndpoint: inject('chromiumWsEndpoint') });
-  system = await startLocalSystem({ dataDir, serveAdminPanel: false, temporary: true, renderer, log: () => undefined });
+  // The admin panel too: the browser test below drives it (built once, when its code changed).
+  system = await startLocalSystem({ dataDir, serveAdminPanel: true, temporary: true, renderer, log: () => undefined });
   accounts = await ensureLocalAccounts(system.cms.strapi, dataDir);
   admin = await logIn(system.cms.url, accounts.admin);
   editor = await logIn(system.cms.url, accounts.editor);
   approver = await logIn(system.cms.url, accounts.approver);
-}, 180_000);
+}, 480_000);
 
 afterAll(async () => {
   await system.close();
@@ -393,4 +396,89 @@ describe("the editor's desk beside the entry", () => {
     const response = await fetch(`${system.cms.url}/nianbao/reports/x/check`);
     expect(response.status).toBe(401);
   });
+});
+
+describe('the admin panel, in a browser', () => {
+  const imagesDir = new URL('../../docs/images/', import.meta.url).pathname;
+
+  it('撰稿人 uploads statistics, inserts a reference and previews; 审核人 acknowledges a warning and publishes', async () => {
+    const browser = await puppeteer.connect({ browserWSEndpoint: inject('chromiumWsEndpoint') });
+    const agency = await agencyEntry('desk-browser');
+    // 五 says only 无: a warning (R8) the 审核人 will publish over.
+    const documentId = String(
+      (await editor.request('POST', reportPath, draftBody(agency, '无'))).body.data?.documentId,
+    );
+    const csv = join(dataDir, '统计表.csv');
+    const text = new TextDecoder().decode(statisticsCsv(statisticsOf('desk-browser'))).replace(/^\ufeff/, '');
+    await writeFile(csv, iconv.encode(text, 'gbk')); // as Excel saves it on Chinese Windows
+
+    const asEditor = await adminPage(browser, system.cms.url, accounts.editor);
+    try {
+      await asEditor.openReport(documentId);
+      expect(await asEditor.textOf('[data-nianbao=check]', /尚无 desk-browser 2023 年度的统计数据/)).toBeTruthy();
+      const input = await asEditor.page.waitForSelector('[data-nianbao=statistics-file]');
+      await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(csv);
+      expect(await asEditor.textOf('[data-nianbao=upload-stored]')).toContain('已保存 desk-browser 2023');
+      expect(await asEditor.textOf('[data-nianbao=check-summary]', /0 个错误，1 个警告/)).toBeTruthy();
+
+      // The reference goes into 六 (五 stays 无, so its warning stays), then the draft is saved.
+      await asEditor.page.type('[data-nianbao=cell-filter]', 'applications.received.total');
+      await asEditor.page.select('[data-nianbao=cell-target]', 'otherMatters');
+      await asEditor.page.click('[data-nianbao-cell="applications.received.total"] [data-nianbao=insert]');
+      await asEditor.clickButton('Save');
+      let saved = '';
+      for (let i = 0; i < 50 && !saved.includes('{{applications.received.total}}'); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        saved = String((await editor.request('GET', `${reportPath}/${documentId}`)).body.data?.otherMatters);
+      }
+      expect(saved).toMatch(/\{\{applications\.received\.total\}\}$/);
+
+      // Strapi's preview button opens the draft as it will print, through the signed link.
+      await asEditor.clickButton('Open preview');
+      const frame = await asEditor.page.waitForSelector('iframe');
+      expect(await frame!.evaluate((f) => (f as unknown as { src: string }).src)).toContain('/api/nianbao/preview/');
+      const preview = await frame!.contentFrame();
+      await preview.waitForFunction("document.body && document.body.textContent.includes('草稿')");
+      const received = (sample.statistics.applications as unknown as Record<string, Record<string, number>>).received;
+      expect(await preview.evaluate('document.body.textContent')).toContain(`${received?.total}`);
+      if (process.env.SCREENSHOTS) {
+        // The page's fonts come from the archive's site and show no text until loaded (font-display: block).
+        await preview.evaluate('document.fonts.ready.then(() => new Promise((resolve) => setTimeout(resolve, 1500)))');
+        await asEditor.page.screenshot({ path: join(imagesDir, 'cms-preview.png') });
+      }
+    } finally {
+      await asEditor.close();
+    }
+
+    const asApprover = await adminPage(browser, system.cms.url, accounts.approver);
+    try {
+      await asApprover.openReport(documentId);
+      await asApprover.page.waitForSelector('[data-nianbao-finding=R8] [data-nianbao=acknowledge-reason]');
+      await asApprover.page.type('[data-nianbao-finding=R8] [data-nianbao=acknowledge-reason]', '本年度确无新的问题');
+      await asApprover.page.click('[data-nianbao-finding=R8] [data-nianbao=acknowledge]');
+      expect(await asApprover.textOf('[data-nianbao=acknowledged]')).toContain('本年度确无新的问题');
+      await asApprover.clickButton('Publish');
+      await asApprover.page.waitForSelector('[data-nianbao=run][data-phase=published]', { timeout: 60_000 });
+      const html = await asApprover.page.$eval(
+        '[data-nianbao=published-html]',
+        (a) => (a as unknown as { href: string }).href,
+      );
+      expect(html).toMatch(/reports\/desk-browser\/2023\/v1\/report\.html$/);
+      expect((await fetch(html)).status).toBe(200);
+      expect(await asApprover.textOf('[data-nianbao=versions]')).toContain('第 1 版');
+      if (process.env.SCREENSHOTS) {
+        // The whole column: Strapi's own panels (publish, preview) and the desk below them.
+        await asApprover.page.setViewport({ width: 1440, height: 2200 });
+        const clip = (await asApprover.page.evaluate(
+          "(() => { const d = document.querySelector('[data-nianbao=desk]').closest('aside').parentElement.getBoundingClientRect(); return { x: d.x - 8, y: 0, width: d.width + 16, height: Math.min(d.bottom + 8, 2200) }; })()",
+        )) as { x: number; y: number; width: number; height: number };
+        await asApprover.page.screenshot({ path: join(imagesDir, 'cms-side-panel.png'), clip });
+      }
+    } finally {
+      await asApprover.close();
+      await browser.disconnect();
+    }
+    const [run] = await runRecords('desk-browser');
+    expect(run).toMatchObject({ phase: 'published', version: 1 });
+  }, 180_000);
 });

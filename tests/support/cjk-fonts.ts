@@ -10,13 +10,14 @@ const fontOrigin = 'https://fonts.nianbao.test/';
 const fontsDir = dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/400.css'));
 
 async function fontFaces(): Promise<string> {
-  const faces = await Promise.all(
-    ['400', '700'].map((weight) => readFile(join(fontsDir, `${weight}.css`), 'utf8')),
-  );
+  const faces = await Promise.all(['400', '700'].map((weight) => readFile(join(fontsDir, `${weight}.css`), 'utf8')));
   // Only the woff2 source, at the made-up origin.
   return faces
     .join('\n')
-    .replace(/url\(\.\/files\/([^)]+\.woff2)\) format\('woff2'\), url\([^)]+\) format\('woff'\)/g, `url(${fontOrigin}$1) format('woff2')`);
+    .replace(
+      /url\(\.\/files\/([^)]+\.woff2)\) format\('woff2'\), url\([^)]+\) format\('woff'\)/g,
+      `url(${fontOrigin}$1) format('woff2')`,
+    );
 }
 
 export async function cjkFonts(page: Page): Promise<void> {
@@ -29,7 +30,13 @@ export async function cjkFonts(page: Page): Promise<void> {
     const file = url.slice(fontOrigin.length);
     if (!/^[a-z0-9-]+\.woff2$/.test(file)) return void request.respond({ status: 404 });
     void readFile(join(fontsDir, 'files', file)).then(
-      (body) => request.respond({ status: 200, contentType: 'font/woff2', body, headers: { 'access-control-allow-origin': '*' } }),
+      (body) =>
+        request.respond({
+          status: 200,
+          contentType: 'font/woff2',
+          body,
+          headers: { 'access-control-allow-origin': '*' },
+        }),
       () => request.respond({ status: 404 }),
     );
   });

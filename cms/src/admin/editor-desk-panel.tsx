@@ -84,8 +84,17 @@ const finalPhases = new Set(['published', 'rejected', 'failed']);
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '');
 
 /** Where an editor finds it: the printed place (section and paragraph, or row and column), else the field or cells. */
+const fieldLabels = reportFormat.labels[reportUid] as Record<string, string>;
+
+/** A document path as the form names it: narrative.problems → 五、存在的主要问题及改进情况. */
+function fieldOf(location: string): string {
+  const overview = /^narrative\.overview\[(\d+)\]/.exec(location);
+  if (overview) return `一、总体情况（第 ${Number(overview[1]) + 1} 节）`;
+  return fieldLabels[location.replace(/^narrative\./, '')] ?? location;
+}
+
 const whereOf = (f: Finding) =>
-  [f.place ?? f.location ?? f.cells.join('、'), f.line === undefined ? '' : `第 ${f.line} 行`]
+  [f.place ?? (f.location ? fieldOf(f.location) : f.cells.join('、')), f.line === undefined ? '' : `第 ${f.line} 行`]
     .filter(Boolean)
     .join(' ');
 
@@ -167,9 +176,8 @@ function Acknowledge({ onAcknowledge }: { onAcknowledge: (reason: string) => Pro
 
 /** The richtext fields a reference can go into, as the form names them (overview sections by index). */
 function citableFields(values: Record<string, unknown>): { path: string; label: string }[] {
-  const labels = reportFormat.labels[reportUid] as Record<string, string>;
   return Object.entries(reportFormat.narrativeFields).flatMap(([field, kind]) => {
-    if (kind === 'body') return [{ path: field, label: labels[field] ?? field }];
+    if (kind === 'body') return [{ path: field, label: fieldLabels[field] ?? field }];
     const sections = Array.isArray(values[field]) ? (values[field] as { heading?: string }[]) : [];
     return sections.map((section, index) => ({
       path: `${field}.${index}.body`,

@@ -242,7 +242,7 @@ function CellReferences({ cells, canEdit }: { cells: Cell[]; canEdit: boolean })
             ) : null}
             <TextButton
               onClick={() => {
-                void navigator.clipboard?.writeText(`{{${cell.id}}}`).then(() => setCopied(cell.id));
+                void navigator.clipboard.writeText(`{{${cell.id}}}`).then(() => setCopied(cell.id));
               }}
             >
               {copied === cell.id ? '已复制' : '复制'}
@@ -362,6 +362,7 @@ function Desk({ documentId, version }: { documentId: string; version: string }) 
   }, [loadRuns, loadCheck, version]);
 
   const latest = runs?.runs[0];
+  const canRetry = runs?.may.retry ?? false;
   const running = latest !== undefined && !finalPhases.has(latest.phase);
   useEffect(() => {
     const timer = setInterval(() => void loadRuns(), running ? 1500 : 10_000);
@@ -380,7 +381,7 @@ function Desk({ documentId, version }: { documentId: string; version: string }) 
       setUpload(data);
     } catch (error) {
       const refused = isFetchError(error) ? (error.response?.data as unknown as UploadAnswer | undefined) : undefined;
-      if (refused && refused.stored === false) setUpload(refused);
+      if (refused && !refused.stored) setUpload(refused);
       else setProblem(messageOf(error));
     }
     await loadCheck();
@@ -417,7 +418,7 @@ function Desk({ documentId, version }: { documentId: string; version: string }) 
       ) : null}
       <Section title="发布进度" testId="progress">
         {latest ? (
-          <LatestRun run={latest} canRetry={runs?.may.retry ?? false} onRetry={() => retry(latest)} />
+          <LatestRun run={latest} canRetry={canRetry} onRetry={() => retry(latest)} />
         ) : (
           <Typography variant="pi">尚未提交发布。审核人点“发布”即审核通过。</Typography>
         )}

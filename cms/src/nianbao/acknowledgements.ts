@@ -56,7 +56,7 @@ export async function acknowledge(
     limit: 1,
   });
   const data = { rule: warning.rule, summary: warning.message.zh.slice(0, 2000), reason, acknowledgedBy: by };
-  const [first] = existing;
+  const first = existing.at(0);
   if (first) await entries(strapi).update({ documentId: first.documentId, data });
   else
     await entries(strapi).create({

@@ -73,7 +73,10 @@ function deskRoutes(strapi: Core.Strapi) {
   const guarded =
     (action: string, handler: (ctx: DeskContext) => Promise<void>) =>
     async (ctx: DeskContext): Promise<void> => {
-      if (!may(ctx, action)) return refuse(ctx, 403, '没有权限');
+      if (!may(ctx, action)) {
+        refuse(ctx, 403, '没有权限');
+        return;
+      }
       try {
         await handler(ctx);
       } catch (error) {
@@ -104,8 +107,11 @@ function deskRoutes(strapi: Core.Strapi) {
       method: 'GET',
       path: '/reports/:documentId/check',
       handler: guarded('read', async (ctx) => {
-        const checked = await checkDraft(strapi, ctx.params.documentId!);
-        if (!checked) return refuse(ctx, 404, '年报不存在');
+        const checked = await checkDraft(strapi, ctx.params.documentId);
+        if (!checked) {
+          refuse(ctx, 404, '年报不存在');
+          return;
+        }
         const { problems, acknowledgements, check } = checked;
         answer(ctx, 200, { problems, acknowledgements, check });
       }),
@@ -114,14 +120,21 @@ function deskRoutes(strapi: Core.Strapi) {
       method: 'POST',
       path: '/reports/:documentId/statistics',
       handler: guarded('update', async (ctx) => {
-        const draft = await draftOf(strapi, ctx.params.documentId!);
-        if (!draft) return refuse(ctx, 404, '年报不存在');
+        const draft = await draftOf(strapi, ctx.params.documentId);
+        if (!draft) {
+          refuse(ctx, 404, '年报不存在');
+          return;
+        }
         const body = (ctx.request.body ?? {}) as { fileName?: unknown; content?: unknown };
         const agency = (draft.agency as { code?: unknown } | null)?.code;
-        if (typeof agency !== 'string' || typeof draft.year !== 'number')
-          return refuse(ctx, 422, '请先选择发布机关和年度并保存草稿');
-        if (typeof body.fileName !== 'string' || typeof body.content !== 'string')
-          return refuse(ctx, 400, '请选择要上传的 CSV 文件');
+        if (typeof agency !== 'string' || typeof draft.year !== 'number') {
+          refuse(ctx, 422, '请先选择发布机关和年度并保存草稿');
+          return;
+        }
+        if (typeof body.fileName !== 'string' || typeof body.content !== 'string') {
+          refuse(ctx, 400, '请选择要上传的 CSV 文件');
+          return;
+        }
         const uploaded = await pipelineGateway(strapi).uploadStatistics({
           agency,
           year: draft.year,
@@ -135,15 +148,24 @@ function deskRoutes(strapi: Core.Strapi) {
       method: 'POST',
       path: '/reports/:documentId/acknowledgements',
       handler: guarded('publish', async (ctx) => {
-        const documentId = ctx.params.documentId!;
+        const documentId = ctx.params.documentId;
         const body = (ctx.request.body ?? {}) as { key?: unknown; reason?: unknown };
         const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
-        if (reason.length === 0 || reason.length > 500) return refuse(ctx, 400, '请写明理由（不超过 500 字）');
+        if (reason.length === 0 || reason.length > 500) {
+          refuse(ctx, 400, '请写明理由（不超过 500 字）');
+          return;
+        }
         const checked = await checkDraft(strapi, documentId);
-        if (!checked?.check) return refuse(ctx, 404, '年报不存在或尚不能检查');
+        if (!checked?.check) {
+          refuse(ctx, 404, '年报不存在或尚不能检查');
+          return;
+        }
         // Only a warning the draft has now can be acknowledged: an error never can, a stale key is refused.
         const warning = checked.check.findings.find((f) => f.severity === 'warning' && f.key === body.key);
-        if (!warning) return refuse(ctx, 409, '这条警告已不存在，请刷新检查结果');
+        if (!warning) {
+          refuse(ctx, 409, '这条警告已不存在，请刷新检查结果');
+          return;
+        }
         await acknowledge(strapi, documentId, warning, reason, adminName(ctx.state.user) ?? '审核人');
         const acknowledgements = await acknowledgementsOf(strapi, documentId);
         const warnings = checked.check.findings.filter((f) => f.severity === 'warning');
@@ -155,8 +177,11 @@ function deskRoutes(strapi: Core.Strapi) {
       method: 'POST',
       path: '/runs/:recordId/retry',
       handler: guarded('publish', async (ctx) => {
-        const record = await runRecords(strapi).findOne({ documentId: ctx.params.recordId! });
-        if (record?.phase !== 'failed' || record.retriedAs) return refuse(ctx, 409, '只有失败且尚未重试的发布可以重试');
+        const record = await runRecords(strapi).findOne({ documentId: ctx.params.recordId });
+        if (record?.phase !== 'failed' || record.retriedAs) {
+          refuse(ctx, 409, '只有失败且尚未重试的发布可以重试');
+          return;
+        }
         const retried = await retryRun(strapi, record.documentId, adminName(ctx.state.user));
         answer(ctx, 202, { recordId: retried });
       }),

@@ -49,6 +49,8 @@ export async function startCdnServer(
         'content-type': object.contentType,
         'content-length': object.body.byteLength,
         'x-content-type-options': 'nosniff',
+        // As CloudFront's fonts behaviour (security-headers.ts): the CMS's preview, on another origin, reads them.
+        ...(key?.startsWith('assets/fonts/') ? { 'access-control-allow-origin': '*' } : {}),
         ...(object.cacheControl ? { 'cache-control': object.cacheControl } : {}),
         ...(object.etag ? { etag: object.etag } : {}),
       });

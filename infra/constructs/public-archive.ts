@@ -36,6 +36,8 @@ const folderIndex = `function handler(event) {
 export const reportPathPattern = 'reports/*';
 /** The reports' PDFs, matched before reportPathPattern (CloudFront takes the first behaviour that matches). */
 export const pdfPathPattern = 'reports/*.pdf';
+/** The report fonts (font-site-assets.ts), read cross-origin by the CMS's draft preview. */
+export const fontsPathPattern = 'assets/fonts/*';
 
 /** The lowest TLS version viewers may use on a custom domain. */
 export const minimumViewerTls = SecurityPolicyProtocol.TLS_V1_2_2021;
@@ -98,6 +100,7 @@ export class PublicArchive extends Construct {
     const additionalBehaviors = {
       [pdfPathPattern]: behavior(this.headers.pdfDownloads),
       [reportPathPattern]: behavior(this.headers.reportPages),
+      [fontsPathPattern]: behavior(this.headers.siteFonts),
     };
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'nianbao public archive',

@@ -1,6 +1,7 @@
 // The response headers CloudFront adds to everything it serves. Report pages get a Content-Security-Policy with no
 // script at all; the site's own pages (home, search) may load same-origin script files, nothing inline; PDFs get no
-// CSP (a CSP on a PDF only constrains the browser's viewer: `default-src 'none'` leaves Chrome's blank).
+// CSP (a CSP on a PDF only constrains the browser's viewer: `default-src 'none'` leaves Chrome's blank). The site's
+// fonts may be read from any origin (CORS): the CMS's draft preview, on its own domain, prints with them.
 import { Duration } from 'aws-cdk-lib';
 import {
   HeadersFrameOption,
@@ -41,6 +42,8 @@ export class SecurityHeaders extends Construct {
   readonly sitePages: ResponseHeadersPolicy;
   /** PDFs: every header but the CSP, which would break Chrome's built-in PDF viewer (its page is styled inline). */
   readonly pdfDownloads: ResponseHeadersPolicy;
+  /** Fonts: public files, readable cross-origin (a font is fetched in CORS mode) by the CMS's preview. */
+  readonly siteFonts: ResponseHeadersPolicy;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -60,6 +63,18 @@ export class SecurityHeaders extends Construct {
       comment: 'nianbao PDFs: no CSP (the browser PDF viewer needs its own styles)',
       securityHeadersBehavior: securityHeaders(),
       customHeadersBehavior,
+    });
+    this.siteFonts = new ResponseHeadersPolicy(this, 'SiteFonts', {
+      comment: 'nianbao fonts: readable from any origin (the CMS preview)',
+      securityHeadersBehavior: securityHeaders(),
+      customHeadersBehavior,
+      corsBehavior: {
+        accessControlAllowOrigins: ['*'],
+        accessControlAllowHeaders: ['*'],
+        accessControlAllowMethods: ['GET', 'HEAD'],
+        accessControlAllowCredentials: false,
+        originOverride: true,
+      },
     });
   }
 }

@@ -4,7 +4,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accessLogPrefixes } from '../../infra/constructs/access-log-bucket';
 import { managedRuleGroups } from '../../infra/constructs/edge-web-acl';
-import { pdfPathPattern, reportPathPattern } from '../../infra/constructs/public-archive';
+import { fontsPathPattern, pdfPathPattern, reportPathPattern } from '../../infra/constructs/public-archive';
 import { synthNianbao } from '../support/synth-nianbao-app';
 
 const certificateArn = 'arn:aws:acm:us-east-1:111122223333:certificate/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -63,7 +63,7 @@ describe('the public archive by default (no domain, no WAF)', () => {
   it('serves every path over HTTPS only, GET and HEAD only', () => {
     const config = distributionConfig(template);
     const behaviors = [config.DefaultCacheBehavior, ...(config.CacheBehaviors as unknown[])];
-    expect(behaviors).toHaveLength(3);
+    expect(behaviors).toHaveLength(4);
     for (const behavior of behaviors)
       expect(behavior).toMatchObject({ ViewerProtocolPolicy: 'redirect-to-https', AllowedMethods: ['GET', 'HEAD'] });
   });
@@ -93,9 +93,25 @@ describe('the public archive by default (no domain, no WAF)', () => {
     const patterns = (distributionConfig(template).CacheBehaviors as { PathPattern: string }[]).map(
       (b) => b.PathPattern,
     );
-    expect(patterns).toEqual([pdfPathPattern, reportPathPattern]);
+    expect(patterns).toEqual([pdfPathPattern, reportPathPattern, fontsPathPattern]);
     const pdfs = (distributionConfig(template).CacheBehaviors as Record<string, unknown>[])[0]!;
     expect(headersOf(template, pdfs).SecurityHeadersConfig.ContentSecurityPolicy).toBeUndefined();
+  });
+
+  it('lets any origin read the fonts (the CMS preview prints with them), and nothing else', () => {
+    const behaviors = distributionConfig(template).CacheBehaviors as Record<string, unknown>[];
+    const fonts = behaviors.find((b) => b.PathPattern === fontsPathPattern)!;
+    const cors = (headersOf(template, fonts) as unknown as { CorsConfig?: Record<string, unknown> }).CorsConfig;
+    expect(cors).toMatchObject({
+      AccessControlAllowOrigins: { Items: ['*'] },
+      AccessControlAllowMethods: { Items: ['GET', 'HEAD'] },
+      AccessControlAllowCredentials: false,
+    });
+    const others = [distributionConfig(template).DefaultCacheBehavior, ...behaviors.filter((b) => b !== fonts)];
+    for (const behavior of others)
+      expect((headersOf(template, behavior as Record<string, unknown>) as { CorsConfig?: unknown }).CorsConfig).toBe(
+        undefined,
+      );
   });
 
   it('sends HSTS, nosniff, a referrer policy and frame denial on every page', () => {

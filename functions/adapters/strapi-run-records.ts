@@ -1,6 +1,7 @@
 // The CMS hears its runs: progress and the final outcome written into the run's record (a publication-run entry)
 // through Strapi's REST API, with the results token (it can read and update run records and nothing else).
 // Runs that did not come from the CMS (the CLI's) are not reported here.
+import { ruleAdvice } from '../core/rules/rule-advice';
 import type { Run } from '../pipeline/run';
 import type { RunOutcome, RunOutcomeReporter, RunStatus } from '../pipeline/run-outcome';
 
@@ -48,7 +49,9 @@ export class StrapiRunRecords implements RunOutcomeReporter {
         finishedAt,
       };
     }
-    const findings = outcome.kind === 'rejected' ? outcome.findings : null;
+    // With what to do about each, as the editor's desk shows a draft's findings.
+    const findings =
+      outcome.kind === 'rejected' ? outcome.findings.map((f) => ({ ...f, advice: ruleAdvice[f.rule] })) : null;
     return { phase: outcome.kind, reason: `${outcome.step}: ${outcome.reason}`, findings, finishedAt };
   }
 

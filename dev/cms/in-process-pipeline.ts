@@ -1,10 +1,10 @@
 // The pipeline as the local CMS sees it: the approval check and the hand-over, run in this process (on AWS the same
 // two calls go to the pipeline's endpoints and a hand-over starts a Step Functions execution).
 import type { NarrativeSource } from '../../functions/core/merge/merge-report';
-import { assembleReport, checkReport, validateForPublication } from '../../functions/pipeline/check-report';
-import { renderDraftPreview } from '../../functions/render/draft-preview';
+import { checkReport } from '../../functions/pipeline/check-report';
 import { acceptHandOver, parseHandOver } from '../../functions/pipeline/hand-over';
 import type { PipelinePorts } from '../../functions/pipeline/pipeline-ports';
+import { previewDraft } from '../../functions/pipeline/preview-draft';
 import type { RunOutcomeReporter } from '../../functions/pipeline/run-outcome';
 import { runPipeline } from '../../functions/pipeline/run-pipeline';
 import type { ApprovalCheck, PipelineGateway } from '../../cms/src/nianbao/pipeline-contract';
@@ -40,14 +40,7 @@ export function inProcessPipeline(
         const checked = await checkReport(narrative as unknown as NarrativeSource, ports);
         return checked.ok ? checked.value : { ...checked.error.report, reason: checked.error.reason };
       },
-      async preview(narrative) {
-        const source = narrative as unknown as NarrativeSource;
-        const assembled = await assembleReport(source, ports, source.agency.code, source.year);
-        if (!assembled.ok)
-          return renderDraftPreview(undefined, assembled.error.findings, assembled.error.reason, fontBaseUrl);
-        const { findings } = await validateForPublication(assembled.value, ports);
-        return renderDraftPreview(assembled.value, findings, undefined, fontBaseUrl);
-      },
+      preview: (narrative) => previewDraft(narrative as unknown as NarrativeSource, ports, fontBaseUrl),
       async handOver(message) {
         // Crash test (tests/cms/hand-over-crash.integration.test.ts): the process dies after the approval committed
         // and before the pipeline has the run.

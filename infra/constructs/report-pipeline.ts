@@ -85,6 +85,8 @@ const sizing: Record<FunctionName, { memorySize: number; timeout: Duration }> = 
   startRun: { memorySize: 256, timeout: Duration.seconds(15) },
   // The approver waits on it: as much CPU as validate.
   checkReport: { memorySize: 1024, timeout: Duration.seconds(15) },
+  // Validates like checkReport, then renders the page (no browser).
+  previewDraft: { memorySize: 1024, timeout: Duration.seconds(15) },
 };
 
 export class ReportPipeline extends Construct {
@@ -244,19 +246,28 @@ export class ReportPipeline extends Construct {
       methods: [HttpMethod.POST],
       integration: new HttpLambdaIntegration('StartRun', startRun),
     });
-    // The approval check the CMS runs inside a publish (docs/cms.md): the same signature, read-only access.
-    const checkReport = make('checkReport', {
-      ...tableEnv,
-      ...archiveEnv,
-      NIANBAO_HANDOVER_SECRET_ARN: this.handOverSecret.secretArn,
-    });
-    s3(checkReport, archive, ['reports/'], false);
-    dynamo(checkReport, ['GetItem']);
-    this.handOverSecret.grantRead(checkReport);
-    this.startRunApi.addRoutes({
-      path: '/checks',
-      methods: [HttpMethod.POST],
-      integration: new HttpLambdaIntegration('CheckReport', checkReport),
+    // The approval check the CMS runs inside a publish and the draft preview its admin shows (docs/cms.md): the same
+    // signature, read-only access to the statistics and last year's report, no browser.
+    const draftReader = (name: 'checkReport' | 'previewDraft', path: string, environment: Record<string, string>) => {
+      const fn = make(name, {
+        ...tableEnv,
+        ...archiveEnv,
+        NIANBAO_HANDOVER_SECRET_ARN: this.handOverSecret.secretArn,
+        ...environment,
+      });
+      s3(fn, archive, ['reports/'], false);
+      dynamo(fn, ['GetItem']);
+      this.handOverSecret.grantRead(fn);
+      this.startRunApi.addRoutes({
+        path,
+        methods: [HttpMethod.POST],
+        integration: new HttpLambdaIntegration(name[0]!.toUpperCase() + name.slice(1), fn),
+      });
+      return fn;
+    };
+    const checkReport = draftReader('checkReport', '/checks', {});
+    const previewDraft = draftReader('previewDraft', '/previews', {
+      ...(props.publicBaseUrl ? { NIANBAO_PUBLIC_BASE_URL: props.publicBaseUrl } : {}),
     });
     this.startRunUrl = `${this.startRunApi.apiEndpoint}/runs`;
     acknowledgeNagFindings(this, [
@@ -270,7 +281,7 @@ export class ReportPipeline extends Construct {
         `${nagText(Stack.of(this).account, '<AWS::AccountId>')}:execution:{"Fn::Select":[6,{"Fn::Split":[":",` +
         `{"Ref":"${logicalId(this.stateMachine.stateMachine)}"}]}]}*`,
     ]);
-    this.functions = { ...fns, startRun, checkReport };
+    this.functions = { ...fns, startRun, checkReport, previewDraft };
   }
 }
 

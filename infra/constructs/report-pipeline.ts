@@ -31,6 +31,7 @@ import {
   usesFontsLayer,
   type FunctionName,
 } from '../function-bundles';
+import { pipelineSteps } from '../../functions/pipeline/pipeline-steps';
 import { PipelineStateMachine } from './pipeline-state-machine';
 import { join } from 'node:path';
 
@@ -203,6 +204,14 @@ export class ReportPipeline extends Construct {
       );
     s3(fns.recordOutcome, staging, ['runs/'], true);
     this.cmsResultsToken.grantRead(fns.recordOutcome);
+    // With a CMS, each step tells its run record what the run is doing ("rendering"), best-effort, before it runs:
+    // the CMS's URL and read access to the results token, and only then.
+    if (props.cmsUrl)
+      for (const { name } of pipelineSteps) {
+        fns[name].addEnvironment('NIANBAO_CMS_URL', props.cmsUrl);
+        fns[name].addEnvironment('NIANBAO_CMS_TOKEN_SECRET_ARN', this.cmsResultsToken.secretArn);
+        this.cmsResultsToken.grantRead(fns[name]);
+      }
 
     this.stateMachine = new PipelineStateMachine(this, 'StateMachine', {
       functions: fns,

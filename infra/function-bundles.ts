@@ -21,6 +21,7 @@ export const functionEntries = {
   startRun: 'start-run',
   checkReport: 'check-report',
   previewDraft: 'preview-draft',
+  listAgencies: 'list-agencies',
 } as const;
 
 export type FunctionName = keyof typeof functionEntries;

@@ -1,9 +1,10 @@
-// Lambda: the assemble step (the handed-over narrative and the imported statistics → the report document).
-import { handedOverNarrativesOnly, stagingStore, statisticsRepository } from './lambda-ports';
+// Lambda: the assemble step (the handed-over narrative, or for a batch run the uploaded one, and the imported
+// statistics → the report document).
+import { stagingStore, statisticsRepository, uploadedNarratives } from './lambda-ports';
 import { stepLambda } from './step-handler';
 
 export const handler = stepLambda('assemble', (config) => ({
-  narratives: () => handedOverNarrativesOnly,
+  narratives: () => uploadedNarratives(config),
   statistics: () => statisticsRepository(config),
   staging: () => stagingStore(config),
 }));

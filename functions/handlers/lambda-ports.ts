@@ -6,7 +6,8 @@ import { DynamoPublicationRepository } from '../adapters/dynamodb-publication-re
 import { DynamoStatisticsRepository } from '../adapters/dynamodb-statistics-repository';
 import { type ConfiguredStore, readPublishConfig, type PublishConfig } from '../adapters/publish-config';
 import { S3ArtifactStore, s3Client } from '../adapters/s3-artifact-store';
-import type { NarrativeRepository, PortName } from '../pipeline/pipeline-ports';
+import { stagedNarratives } from '../pipeline/narrative-file';
+import type { PortName } from '../pipeline/pipeline-ports';
 import { latestArchivedReport } from '../publish/archived-report';
 import type { ArtifactStore } from '../publish/ports';
 
@@ -52,17 +53,8 @@ export const cdnInvalidator = (config: PublishConfig) =>
     ? new CloudFrontInvalidator(cloudFrontClient(config.region), config.distributionId)
     : new RecordingInvalidator();
 
-export class NoNarrativeSourceError extends Error {
-  override name = 'NoNarrativeSourceError';
-}
-
-/** On AWS a run brings its narrative (staged by the hand-over); there is no folder of narratives to read. */
-export const handedOverNarrativesOnly: NarrativeRepository = {
-  get(agency, year) {
-    return Promise.reject(
-      new NoNarrativeSourceError(
-        `run for ${agency} ${year} has no staged narrative: on AWS a run starts from a hand-over (start-run)`,
-      ),
-    );
-  },
-};
+/**
+ * On AWS a CMS run brings its narrative (staged by the hand-over); a batch run reads the one uploaded for it under
+ * `narratives/` in the staging bucket (narrative-file.ts).
+ */
+export const uploadedNarratives = (config: PublishConfig) => stagedNarratives(stagingStore(config));

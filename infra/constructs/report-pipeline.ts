@@ -31,6 +31,7 @@ import {
   usesFontsLayer,
   type FunctionName,
 } from '../function-bundles';
+import { reportTableSchema } from '../../functions/adapters/dynamodb-table-schema';
 import { pipelineSteps } from '../../functions/pipeline/pipeline-steps';
 import { PipelineStateMachine } from './pipeline-state-machine';
 import { join } from 'node:path';
@@ -86,6 +87,8 @@ const sizing: Record<FunctionName, { memorySize: number; timeout: Duration }> = 
   startRun: { memorySize: 256, timeout: Duration.seconds(15) },
   // The approver waits on it: as much CPU as validate.
   checkReport: { memorySize: 1024, timeout: Duration.seconds(15) },
+  // A page of ≤ 1,000 agency codes: a few Queries.
+  listAgencies: { memorySize: 256, timeout: Duration.seconds(30) },
   // Validates like checkReport, then renders the page (no browser).
   previewDraft: { memorySize: 1024, timeout: Duration.seconds(15) },
 };
@@ -158,6 +161,7 @@ export class ReportPipeline extends Construct {
         ...(props.cmsUrl ? { NIANBAO_CMS_URL: props.cmsUrl } : {}),
         ...(props.publicBaseUrl ? { NIANBAO_PUBLIC_BASE_URL: props.publicBaseUrl } : {}),
       }),
+      listAgencies: make('listAgencies', tableEnv),
     };
 
     // Least privilege: each function its own object prefixes and table actions, no wildcard resource.
@@ -202,7 +206,16 @@ export class ReportPipeline extends Construct {
           ],
         }),
       );
+    // A batch run has no hand-over: assemble reads the narrative uploaded for it (narrative-file.ts).
+    s3(fns.assemble, staging, ['narratives/'], false);
     s3(fns.recordOutcome, staging, ['runs/'], true);
+    // The batch's listing: one Query action, on the one index that lists a year's statistics.
+    fns.listAgencies.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: [`${table.tableArn}/index/${reportTableSchema.statisticsByYear.indexName}`],
+      }),
+    );
     this.cmsResultsToken.grantRead(fns.recordOutcome);
     // With a CMS, each step tells its run record what the run is doing ("rendering"), best-effort, before it runs:
     // the CMS's URL and read access to the results token, and only then.
@@ -282,6 +295,7 @@ export class ReportPipeline extends Construct {
     acknowledgeNagFindings(this, [
       '*',
       `${arnOf(staging)}/runs/*`,
+      `${arnOf(staging)}/narratives/*`,
       `${arnOf(archive)}/reports/*`,
       `${arnOf(archive)}/assets/*`,
       `${arnOf(table)}/index/*`,
@@ -309,7 +323,7 @@ const arnOf = (construct: IConstruct): string => `<${logicalId(construct)}.Arn>`
 function acknowledgeNagFindings(scope: Construct, wildcardResources: readonly string[]): void {
   const reasons: Record<string, string> = {
     'AwsSolutions-IAM5':
-      'Object wildcards are each role’s own prefixes (staging runs/*, archive reports/* and assets/*, the table’s ' +
+      'Object wildcards are each role’s own prefixes (staging runs/* and narratives/*, archive reports/* and assets/*, the table’s ' +
       'index/*); X-Ray PutTraceSegments takes no resource; Step Functions invokes function versions (Arn:*) and the ' +
       'batch describes the executions it starts. No data action has a * resource (tests/infra/report-pipeline.test.ts).',
     'AwsSolutions-IAM4':

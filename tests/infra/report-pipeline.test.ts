@@ -68,12 +68,24 @@ describe('the state machine', () => {
     for (const f of functions) expect(f).toMatchObject({ Properties: { TracingConfig: { Mode: 'Active' } } });
   });
 
-  it('runs a batch as a Map of pipeline executions named after their runs, with bounded concurrency', () => {
-    const { States } = synthesizedDefinition(template, 'PipelineStateMachineBatch');
-    const map = States.eachRun as unknown as { MaxConcurrency: number; ItemProcessor: { States: object } };
+  it("runs a batch as pages of the year's agencies, each a Map of pipeline executions with bounded concurrency", () => {
+    const definition = synthesizedDefinition(template, 'PipelineStateMachineBatch');
+    const { States } = definition;
+    expect(definition.StartAt).toBe('listAgencies');
+    expect(States.listAgencies?.Next).toBe('eachRun');
+    const map = States.eachRun as unknown as {
+      MaxConcurrency: number;
+      ItemsPath: string;
+      ItemProcessor: { States: object };
+      Next: string;
+    };
+    expect(map.ItemsPath).toBe('$.agencies');
     expect(map.MaxConcurrency).toBeGreaterThan(0);
     expect(map.MaxConcurrency).toBeLessThanOrEqual(50);
     expect(JSON.stringify(map.ItemProcessor.States)).toContain('"Name.$":"$.run.id"');
+    // While the listing says there is a next page, back to the listing from after the last agency.
+    expect(States[map.Next]?.Choices?.map((c) => c.Next)).toEqual(['nextPage']);
+    expect(States.nextPage?.Next).toBe('listAgencies');
   });
 });
 
@@ -175,7 +187,11 @@ describe('each function role', () => {
     expect(objects('updatePublicView').every((l) => l.endsWith('archivereports'))).toBe(true);
     for (const fn of ['checkReport', 'previewDraft'] as const)
       expect(objects(fn), fn).toEqual(['s3:GetObject archivereports']);
-    for (const fn of ['assemble', 'recordOutcome', 'startRun'] as const)
+    expect(new Set(objects('assemble'))).toEqual(
+      new Set(['s3:GetObject stagingruns', 's3:PutObject stagingruns', 's3:GetObject stagingnarratives']),
+    );
+    expect(objects('listAgencies')).toEqual([]);
+    for (const fn of ['recordOutcome', 'startRun'] as const)
       expect(
         objects(fn).every((l) => l.endsWith('stagingruns')),
         fn,
@@ -197,13 +213,17 @@ describe('each function role', () => {
     }
     for (const fn of ['validate', 'render', 'recordOutcome', 'startRun'] as const)
       expect(of(fn, 'dynamodb')).toEqual([]);
+    // The batch's listing: Query on the statisticsByYear index, nothing on the table itself.
+    expect(touches(grants('listAgencies'), dataAction)).toEqual([
+      expect.stringMatching(/^dynamodb:Query .*table.*\/index\/statisticsByYear"/),
+    ]);
     expect(touches(grants('startRun'), /^secretsmanager:GetSecretValue/)).toEqual([
       expect.stringContaining('handOverSecret'),
     ]);
     expect(touches(grants('recordOutcome'), /^secretsmanager:GetSecretValue/)).toEqual([
       expect.stringContaining('cmsResultsToken'),
     ]);
-    for (const fn of ['assemble', 'validate', 'render', 'publish', 'updatePublicView'] as const)
+    for (const fn of ['assemble', 'validate', 'render', 'publish', 'updatePublicView', 'listAgencies'] as const)
       expect(touches(grants(fn), /^(secretsmanager|states):/), fn).toEqual([]);
     expect(touches(grants('startRun'), /^states:StartExecution/)).toEqual([expect.stringContaining('stateMachine')]);
     expect(touches(grants('updatePublicView'), /^cloudfront:/)).toEqual([expect.stringContaining('distribution')]);

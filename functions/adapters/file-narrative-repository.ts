@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NarrativeSource } from '../core/merge/merge-report';
+import { decodeText } from '../core/text-encoding';
 import { narrativeFileName, parseNarrativeFile } from '../pipeline/narrative-file';
 import type { NarrativeRepository } from '../pipeline/pipeline-ports';
 
@@ -18,6 +19,6 @@ export class FileNarrativeRepository implements NarrativeRepository {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
-    return parseNarrativeFile(bytes, name, 'the narrative folder');
+    return parseNarrativeFile(decodeText(bytes), name, 'the narrative folder');
   }
 }

@@ -6,7 +6,6 @@ import { DynamoPublicationRepository } from '../adapters/dynamodb-publication-re
 import { DynamoStatisticsRepository } from '../adapters/dynamodb-statistics-repository';
 import { type ConfiguredStore, readPublishConfig, type PublishConfig } from '../adapters/publish-config';
 import { S3ArtifactStore, s3Client } from '../adapters/s3-artifact-store';
-import { stagedNarratives } from '../pipeline/narrative-file';
 import type { PortName } from '../pipeline/pipeline-ports';
 import { latestArchivedReport } from '../publish/archived-report';
 import type { ArtifactStore } from '../publish/ports';
@@ -52,9 +51,3 @@ export const cdnInvalidator = (config: PublishConfig) =>
   config.distributionId
     ? new CloudFrontInvalidator(cloudFrontClient(config.region), config.distributionId)
     : new RecordingInvalidator();
-
-/**
- * On AWS a CMS run brings its narrative (staged by the hand-over); a batch run reads the one uploaded for it under
- * `narratives/` in the staging bucket (narrative-file.ts).
- */
-export const uploadedNarratives = (config: PublishConfig) => stagedNarratives(stagingStore(config));

@@ -7,7 +7,7 @@ import { classifyError } from '../pipeline/step-failure';
 import type { AgencyPage } from '../adapters/dynamodb-statistics-repository';
 import { createHash } from 'node:crypto';
 import { logger } from './handler-logger';
-import { RetryableStepError } from './step-handler';
+import { RetryableStepError } from './retryable-step-error';
 
 /** What an operator starts a batch with; `batch` and `startAfter` are carried from page to page. */
 export interface BatchPageRequest {

@@ -8,15 +8,12 @@ import type { Run } from '../pipeline/run';
 import { reportProgress } from '../pipeline/report-progress';
 import type { RunOutcomeReporter, StepName } from '../pipeline/run-outcome';
 import { maxStateBytes } from '../pipeline/run-pipeline';
-import { classifyError, retryableErrorName, type StepFailure } from '../pipeline/step-failure';
+import { classifyError, type StepFailure } from '../pipeline/step-failure';
+import { RetryableStepError } from './retryable-step-error';
 import { logger, withRunId } from './handler-logger';
 import { stepConfig } from './lambda-ports';
 import type { PublishConfig } from '../adapters/publish-config';
 import { configuredReporter, loggedOutcomes } from './run-reporter';
-
-export class RetryableStepError extends Error {
-  override name = retryableErrorName;
-}
 
 export class UnwiredPortError extends Error {
   override name = 'UnwiredPortError';

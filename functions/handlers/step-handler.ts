@@ -90,11 +90,11 @@ export function createStepHandler(
 }
 
 /**
- * The Lambda handler of step `name`: its configuration read, its declared ports and the run's reporter (the CMS's
+ * The Lambda handler of `step` (imported on its own from pipeline-steps.ts, not looked up in the list: the bundle
+ * then holds only that step's code): its configuration read, its declared ports and the run's reporter (the CMS's
  * when NIANBAO_CMS_URL is set, run-reporter.ts) made once, at cold start.
  */
-export function stepLambda(name: StepName, factories: (config: PublishConfig) => PortFactories) {
-  const step = stepNamed(name);
+export function stepLambda(step: PipelineStep, factories: (config: PublishConfig) => PortFactories) {
   const config = stepConfig(step.ports);
   return createStepHandler(step, declaredStepPorts(step, factories(config)), configuredReporter()(config));
 }

@@ -88,6 +88,6 @@ console.log(line(header));
 for (const row of rows) console.log(line(row));
 console.log(
   `fonts layer: ${(layerBytes / MB).toFixed(1)} MB unzipped, ≈ ${(zippedBytes(layer) / MB).toFixed(1)} MB zipped ` +
-    `(validate, render, publish); init = median of ${runs} fresh processes importing the bundle (Node ${process.version})`,
+    `(${usesFontsLayer.join(', ')}); init = median of ${runs} fresh processes importing the bundle (Node ${process.version})`,
 );
 if (!ok) process.exitCode = 1;

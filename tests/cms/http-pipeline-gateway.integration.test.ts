@@ -13,9 +13,9 @@ import { createCheckReportHandler } from '../../functions/handlers/check-report-
 import { logger } from '../../functions/handlers/handler-logger';
 import { createPreviewDraftHandler } from '../../functions/handlers/preview-draft-handler';
 import { createStartRunHandler } from '../../functions/handlers/start-run-handler';
-import { withCells } from '../core/report-builders';
 import { sampleReport } from '../publish/publish-scenarios';
 import { memoryPipeline } from '../support/memory-pipeline';
+import { storeUnbalancedStatistics } from '../support/unbalanced-statistics';
 
 const secret = 'shared-between-the-cms-and-the-pipeline';
 const fontBaseUrl = 'https://archive.example.gov.cn/assets/fonts/';
@@ -68,8 +68,7 @@ const narrativeOf = (agency: string) =>
 
 describe("the CMS's HTTP gateway and the pipeline's API", () => {
   it('gets the approval check: an R1 error in the stored statistics, by cell', async () => {
-    const broken = withCells(sampleReport('wire-check'), { 'applications.received.total': 999 });
-    await pipeline.statistics.put(splitReport(broken).statistics);
+    await storeUnbalancedStatistics(pipeline.statistics, 'wire-check');
     const check = await httpPipelineGateway({ url, secret }).check(narrativeOf('wire-check'));
     expect(check.errors).toBeGreaterThan(0);
     expect(check.findings).toContainEqual(
@@ -78,8 +77,7 @@ describe("the CMS's HTTP gateway and the pipeline's API", () => {
   });
 
   it('gets the draft preview: the page marked 草稿 with its finding, and the CSP the admin sends with it', async () => {
-    const broken = withCells(sampleReport('wire-preview'), { 'applications.received.total': 999 });
-    await pipeline.statistics.put(splitReport(broken).statistics);
+    await storeUnbalancedStatistics(pipeline.statistics, 'wire-preview');
     const preview = await httpPipelineGateway({ url, secret }).preview(narrativeOf('wire-preview'));
     expect(preview.html).toContain('草稿');
     expect(preview.html).toMatch(/\[R1\]/);

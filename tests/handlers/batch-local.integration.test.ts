@@ -18,18 +18,8 @@ import type { Requested } from '../../functions/pipeline/run-stages';
 import { splitReport } from '../../dev/memory-stores/memory-pipeline-ports';
 import { ArchiveStack } from '../../infra/archive-stack';
 import { sampleReport } from '../publish/publish-scenarios';
+import '../support/promise-with-resolvers';
 import { synthesizedDefinition } from '../support/synthesized-definition';
-
-// aws-local-stepfunctions calls Promise.withResolvers (Node 22); Node 20 lacks it.
-(Promise as unknown as { withResolvers?: unknown }).withResolvers ??= function withResolvers<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-};
 
 const agencies2024 = ['batch-a', 'batch-b', 'batch-c', 'batch-d', 'batch-e'];
 let config: PublishConfig;

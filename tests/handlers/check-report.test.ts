@@ -6,10 +6,10 @@ import { splitReport } from '../../dev/memory-stores/memory-pipeline-ports';
 import { createCheckReportHandler } from '../../functions/handlers/check-report-handler';
 import { logger } from '../../functions/handlers/handler-logger';
 import { maxHandOverBytes } from '../../functions/pipeline/hand-over';
-import { withCells } from '../core/report-builders';
 import { sampleReport } from '../publish/publish-scenarios';
 import { memoryPipeline } from '../support/memory-pipeline';
 import { signedApiRequest } from '../support/signed-api-request';
+import { storeUnbalancedStatistics } from '../support/unbalanced-statistics';
 
 const secret = 'the-shared-secret';
 const nowMs = 1_764_600_000_000;
@@ -29,8 +29,7 @@ const narrativeOf = (report = sampleReport('check-gate')) => splitReport(report)
 
 beforeAll(async () => {
   logger.setLogLevel('SILENT');
-  const broken = withCells(sampleReport('check-gate'), { 'applications.received.total': 999 });
-  await pipeline.statistics.put(splitReport(broken).statistics);
+  await storeUnbalancedStatistics(pipeline.statistics, 'check-gate');
 });
 
 describe('check-report', () => {

@@ -4,10 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { splitReport } from '../../dev/memory-stores/memory-pipeline-ports';
 import { logger } from '../../functions/handlers/handler-logger';
 import { createPreviewDraftHandler } from '../../functions/handlers/preview-draft-handler';
-import { withCells } from '../core/report-builders';
 import { sampleReport } from '../publish/publish-scenarios';
 import { memoryPipeline } from '../support/memory-pipeline';
 import { signedApiRequest } from '../support/signed-api-request';
+import { storeUnbalancedStatistics } from '../support/unbalanced-statistics';
 
 const secret = 'the-shared-secret';
 const nowMs = 1_764_600_000_000;
@@ -33,8 +33,7 @@ const narrativeOf = (agency: string) => splitReport(sampleReport(agency)).narrat
 
 beforeAll(async () => {
   logger.setLogLevel('SILENT');
-  const broken = withCells(sampleReport('preview-gate'), { 'applications.received.total': 999 });
-  await pipeline.statistics.put(splitReport(broken).statistics);
+  await storeUnbalancedStatistics(pipeline.statistics, 'preview-gate');
 });
 
 describe('preview-draft', () => {

@@ -49,6 +49,7 @@ function coldInitMs(name: FunctionName): number {
     NIANBAO_STAGING_BUCKET: 'staging',
     NIANBAO_STATE_MACHINE_ARN: 'arn:aws-cn:states:cn-north-1:123456789012:stateMachine:run',
     NIANBAO_HANDOVER_SECRET_ARN: 'arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:handover',
+    NIANBAO_PUBLIC_BASE_URL: 'https://nianbao.example.gov.cn',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
@@ -87,6 +88,6 @@ console.log(line(header));
 for (const row of rows) console.log(line(row));
 console.log(
   `fonts layer: ${(layerBytes / MB).toFixed(1)} MB unzipped, ≈ ${(zippedBytes(layer) / MB).toFixed(1)} MB zipped ` +
-    `(validate, render, publish); init = median of ${runs} fresh processes importing the bundle (Node ${process.version})`,
+    `(${usesFontsLayer.join(', ')}); init = median of ${runs} fresh processes importing the bundle (Node ${process.version})`,
 );
 if (!ok) process.exitCode = 1;

@@ -3,7 +3,7 @@
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { narrativeFileName } from '../functions/adapters/file-narrative-repository';
+import { narrativeFileName } from '../functions/pipeline/narrative-file';
 import { ensureLocalAccounts } from './cms/local-accounts';
 import { seedSampleDraft } from './cms/seed-cms';
 import { startLocalSystem, type LocalSystem } from './local-system';

@@ -20,6 +20,8 @@ export const functionEntries = {
   recordOutcome: 'record-outcome',
   startRun: 'start-run',
   checkReport: 'check-report',
+  previewDraft: 'preview-draft',
+  listAgencies: 'list-agencies',
 } as const;
 
 export type FunctionName = keyof typeof functionEntries;
@@ -29,8 +31,8 @@ export const bundleFile = 'index.mjs';
 
 /**
  * Functions that read the fonts layer: validate and checkReport (glyph coverage, rule F1), render (print subsets, the HTML's
- * @font-face), publish (the woff2 files as site assets) and updatePublicView (the archive's pages carry the subsets of
- * their own characters, functions/adapters/site-fonts.ts).
+ * @font-face), publish (the woff2 files as site assets), updatePublicView (the archive's pages carry the subsets of
+ * their own characters, functions/adapters/site-fonts.ts) and previewDraft (both: the rules and the page's fonts).
  */
 export const usesFontsLayer: readonly FunctionName[] = [
   'validate',
@@ -38,6 +40,7 @@ export const usesFontsLayer: readonly FunctionName[] = [
   'publish',
   'updatePublicView',
   'checkReport',
+  'previewDraft',
 ];
 
 /**
@@ -68,8 +71,16 @@ function copyPackageFiles(nodeModules: string, files: readonly string[]): void {
   }
 }
 
+/**
+ * sanitize-html loads postcss at start but calls it only for style attributes, which the Markdown allowlist never
+ * allows (functions/render/markdown.ts, `parseStyleAttributes: false`): the bundles get a stand-in that throws if it
+ * is ever called, and are ≈ 90 KB smaller (postcss and its source-map library).
+ */
+const bundleAliases = { postcss: join(repoRoot, 'infra', 'postcss-stand-in.cjs') };
+
 function bundle(entry: string, outfile: string, external: readonly string[] = []): void {
   buildSync({
+    alias: bundleAliases,
     entryPoints: [entry],
     outfile,
     bundle: true,

@@ -1,11 +1,11 @@
 // The pipeline as the local CMS sees it: the approval check and the hand-over, run in this process (on AWS the same
 // two calls go to the pipeline's endpoints and a hand-over starts a Step Functions execution).
 import type { NarrativeSource } from '../../functions/core/merge/merge-report';
-import { assembleReport, checkReport, validateForPublication } from '../../functions/pipeline/check-report';
-import { renderDraftPreview } from '../../functions/render/draft-preview';
+import { checkReport } from '../../functions/pipeline/check-report';
 import { acceptHandOver, parseHandOver } from '../../functions/pipeline/hand-over';
 import { parseStatisticsUpload, uploadStatistics } from '../../functions/pipeline/upload-statistics';
 import type { PipelinePorts } from '../../functions/pipeline/pipeline-ports';
+import { previewDraft } from '../../functions/pipeline/preview-draft';
 import type { RunOutcomeReporter } from '../../functions/pipeline/run-outcome';
 import { runPipeline } from '../../functions/pipeline/run-pipeline';
 import type { ApprovalCheck, PipelineGateway } from '../../cms/src/nianbao/pipeline-contract';
@@ -51,14 +51,7 @@ export function inProcessPipeline(
       async check(narrative): Promise<ApprovalCheck> {
         return checkReport(narrative as unknown as NarrativeSource, ports);
       },
-      async preview(narrative) {
-        const source = narrative as unknown as NarrativeSource;
-        const assembled = await assembleReport(source, ports, source.agency.code, source.year);
-        if (!assembled.ok)
-          return renderDraftPreview(undefined, assembled.error.findings, assembled.error.reason, fontBaseUrl);
-        const { findings } = await validateForPublication(assembled.value, ports);
-        return renderDraftPreview(assembled.value, findings, undefined, fontBaseUrl);
-      },
+      preview: (narrative) => previewDraft(narrative as unknown as NarrativeSource, ports, fontBaseUrl),
       async uploadStatistics(request) {
         const upload = parseStatisticsUpload(request);
         if (!upload.ok) return { stored: false, reason: `上传内容有误：${upload.error}`, findings: [] };

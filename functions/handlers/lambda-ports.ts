@@ -6,7 +6,7 @@ import { DynamoPublicationRepository } from '../adapters/dynamodb-publication-re
 import { DynamoStatisticsRepository } from '../adapters/dynamodb-statistics-repository';
 import { type ConfiguredStore, readPublishConfig, type PublishConfig } from '../adapters/publish-config';
 import { S3ArtifactStore, s3Client } from '../adapters/s3-artifact-store';
-import type { NarrativeRepository, PortName } from '../pipeline/pipeline-ports';
+import type { PortName } from '../pipeline/pipeline-ports';
 import { latestArchivedReport } from '../publish/archived-report';
 import type { ArtifactStore } from '../publish/ports';
 
@@ -51,18 +51,3 @@ export const cdnInvalidator = (config: PublishConfig) =>
   config.distributionId
     ? new CloudFrontInvalidator(cloudFrontClient(config.region), config.distributionId)
     : new RecordingInvalidator();
-
-export class NoNarrativeSourceError extends Error {
-  override name = 'NoNarrativeSourceError';
-}
-
-/** On AWS a run brings its narrative (staged by the hand-over); there is no folder of narratives to read. */
-export const handedOverNarrativesOnly: NarrativeRepository = {
-  get(agency, year) {
-    return Promise.reject(
-      new NoNarrativeSourceError(
-        `run for ${agency} ${year} has no staged narrative: on AWS a run starts from a hand-over (start-run)`,
-      ),
-    );
-  },
-};

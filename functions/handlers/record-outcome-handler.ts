@@ -2,7 +2,6 @@
 // failure, or an error the state machine caught) into the run's outcome, records it in staging (the first
 // recorded outcome of a run id stands) and tells the run's source. If it cannot, it throws: the state machine
 // retries it, then sends the run to the dead-letter queue.
-import type { PublishConfig } from '../adapters/publish-config';
 import type { ArtifactStore } from '../publish/ports';
 import type { Run } from '../pipeline/run';
 import type { RunOutcome, RunOutcomeReporter, StepName } from '../pipeline/run-outcome';
@@ -43,16 +42,6 @@ export function outcomeOfEvent(event: RecordOutcomeEvent): RunOutcome {
   }
   return publishedOutcome(event);
 }
-
-/** Tells the run's source; the default writes the outcome to the log (the CMS reporter replaces it for CMS runs). */
-export type ReporterFactory = (config: PublishConfig) => RunOutcomeReporter;
-
-export const logReporter: ReporterFactory = () => ({
-  async progress() {},
-  async outcome(run, outcome) {
-    logger.info('run outcome', { source: run.source, outcome });
-  },
-});
 
 export function createRecordOutcomeHandler(staging: ArtifactStore, reporter: RunOutcomeReporter) {
   return (event: RecordOutcomeEvent): Promise<RunOutcome> =>

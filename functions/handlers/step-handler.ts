@@ -1,19 +1,19 @@
 // One step of the pipeline as a Lambda handler: the step's input stage in, the next stage out. What the state
 // machine does next follows from the result: a retryable error is thrown with a stable name (its Retry), a
-// rejection or a failure is returned as `{ run, failure }` (its Choice routes it to record-outcome).
+// rejection or a failure is returned as `{ run, failure }` (its Choice routes it to record-outcome). Before the step
+// runs, the run's source hears its status ("rendering"), as the local runner tells it (report-progress.ts).
 import type { PipelinePorts, PortName } from '../pipeline/pipeline-ports';
 import { pipelineSteps, type PipelineStep } from '../pipeline/pipeline-steps';
 import type { Run } from '../pipeline/run';
-import type { StepName } from '../pipeline/run-outcome';
+import { reportProgress } from '../pipeline/report-progress';
+import type { RunOutcomeReporter, StepName } from '../pipeline/run-outcome';
 import { maxStateBytes } from '../pipeline/run-pipeline';
-import { classifyError, retryableErrorName, type StepFailure } from '../pipeline/step-failure';
+import { classifyError, type StepFailure } from '../pipeline/step-failure';
+import { RetryableStepError } from './retryable-step-error';
 import { logger, withRunId } from './handler-logger';
 import { stepConfig } from './lambda-ports';
 import type { PublishConfig } from '../adapters/publish-config';
-
-export class RetryableStepError extends Error {
-  override name = retryableErrorName;
-}
+import { configuredReporter, loggedOutcomes } from './run-reporter';
 
 export class UnwiredPortError extends Error {
   override name = 'UnwiredPortError';
@@ -44,10 +44,18 @@ export function declaredStepPorts(step: PipelineStep, factories: PortFactories):
   return Object.fromEntries(entries) as unknown as PipelinePorts;
 }
 
-export function createStepHandler(step: PipelineStep, ports: PipelinePorts) {
+export function createStepHandler(
+  step: PipelineStep,
+  ports: PipelinePorts,
+  /** Told the step's status first; default: nobody (the log reporter's progress is silent). */
+  reporter: RunOutcomeReporter = loggedOutcomes,
+) {
   return (event: { readonly run: Run }): Promise<unknown> =>
     withRunId(event.run.id, async () => {
       logger.info('step started', { step: step.name });
+      await reportProgress(reporter, event.run, step.status, (error) =>
+        logger.warn('progress not reported', { step: step.name, status: step.status, error }),
+      );
       let failure: StepFailure;
       try {
         const result = await step.run(event, ports);
@@ -81,8 +89,12 @@ export function createStepHandler(step: PipelineStep, ports: PipelinePorts) {
     });
 }
 
-/** The Lambda handler of step `name`: its configuration read and its declared ports made once, at cold start. */
-export function stepLambda(name: StepName, factories: (config: PublishConfig) => PortFactories) {
-  const step = stepNamed(name);
-  return createStepHandler(step, declaredStepPorts(step, factories(stepConfig(step.ports))));
+/**
+ * The Lambda handler of `step` (imported on its own from pipeline-steps.ts, not looked up in the list: the bundle
+ * then holds only that step's code): its configuration read, its declared ports and the run's reporter (the CMS's
+ * when NIANBAO_CMS_URL is set, run-reporter.ts) made once, at cold start.
+ */
+export function stepLambda(step: PipelineStep, factories: (config: PublishConfig) => PortFactories) {
+  const config = stepConfig(step.ports);
+  return createStepHandler(step, declaredStepPorts(step, factories(config)), configuredReporter()(config));
 }

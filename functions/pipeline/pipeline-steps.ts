@@ -35,9 +35,11 @@ export interface PipelineStep<
 }
 
 const step = <I extends StageName, O extends StageName, P extends PortName>(s: PipelineStep<I, O, P>) => s;
+// Each step is exported on its own and marked pure, so a step's Lambda bundle (which imports only its own step) leaves
+// the other steps' code out: the site pages' charts and search index stay in updatePublicView's.
 const rejected = (reason: string, findings: Rejection['findings'] = []) => fail({ reason, findings });
 
-const assemble = step({
+export const assemble = /* @__PURE__ */ step({
   name: 'assemble',
   status: 'assembling',
   input: 'requested',
@@ -55,7 +57,7 @@ const assemble = step({
   },
 });
 
-const validate = step({
+export const validate = /* @__PURE__ */ step({
   name: 'validate',
   status: 'validating',
   input: 'assembled',
@@ -70,7 +72,7 @@ const validate = step({
   },
 });
 
-const render = step({
+export const render = /* @__PURE__ */ step({
   name: 'render',
   status: 'rendering',
   input: 'validated',
@@ -91,7 +93,7 @@ const render = step({
   },
 });
 
-const publish = step({
+export const publish = /* @__PURE__ */ step({
   name: 'publish',
   status: 'publishing',
   input: 'rendered',
@@ -121,7 +123,7 @@ const publish = step({
   },
 });
 
-const updatePublicView = step({
+export const updatePublicView = /* @__PURE__ */ step({
   name: 'updatePublicView',
   status: 'updating-public-view',
   input: 'published',

@@ -5,6 +5,7 @@ import type { PipelinePorts, PortName } from './pipeline-ports';
 import { pipelineSteps, type PipelineStep } from './pipeline-steps';
 import { runIdPattern, type Run } from './run';
 import type { RunOutcome, RunOutcomeReporter } from './run-outcome';
+import { reportProgress } from './report-progress';
 import { recordOutcome, recordedOutcome } from './run-record';
 import type { Listed, Requested } from './run-stages';
 import { classifyError, errorReason, type StepFailure } from './step-failure';
@@ -74,8 +75,7 @@ async function runSteps(
   const { run } = requested;
   let state: unknown = requested;
   for (const step of options.steps ?? pipelineSteps) {
-    // Progress is advisory: a source that cannot be told "rendering" still gets the outcome.
-    await reporter.progress(run, step.status).catch(() => undefined);
+    await reportProgress(reporter, run, step.status);
     const result = await runStep(step, state, ports, options);
     if (!('state' in result)) return failedOutcome(result);
     state = result.state;

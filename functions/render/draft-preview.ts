@@ -1,6 +1,6 @@
 // A draft as the editor and the approver preview it in the CMS: the report as it will print, every page marked
 // 草稿, with what validation found above it (or, when the draft does not assemble yet, why).
-import Handlebars from 'handlebars';
+import Handlebars from 'handlebars/runtime';
 import type { ReportDocument } from '../core/report/report-document';
 import type { ValidationFinding } from '../core/validation-finding';
 import { fontSource, renderReportPage, renderWebPage } from './render-report-html';

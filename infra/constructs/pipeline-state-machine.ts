@@ -44,8 +44,8 @@ export const deadLetterState = 'sendToDeadLetters';
 
 export interface PipelineStateMachineProps {
   readonly steps?: readonly PipelineStep[];
-  /** The function of each step, and the one that records the outcome. */
-  readonly functions: Readonly<Record<StepName | 'recordOutcome', IFunction>>;
+  /** The function of each step, the one that records the outcome, and the batch's listing of agencies. */
+  readonly functions: Readonly<Record<StepName | 'recordOutcome' | 'listAgencies', IFunction>>;
   readonly deadLetters: IQueue;
   readonly logs: ILogGroup;
   /** Runs of a batch in flight at once (rendering is the costly part). */
@@ -63,7 +63,10 @@ const invoke = (scope: Construct, stateName: string, fn: IFunction) =>
 
 export class PipelineStateMachine extends Construct {
   readonly stateMachine: StateMachine;
-  /** "Publish every agency's report for year Y": a Map over runs, each a pipeline execution named after its run. */
+  /**
+   * "Publish every agency's report for year Y": the agencies with statistics for Y, page by page, each a pipeline
+   * execution named after its run.
+   */
   readonly batch: StateMachine;
 
   constructor(scope: Construct, id: string, props: PipelineStateMachineProps) {
@@ -108,6 +111,15 @@ export class PipelineStateMachine extends Construct {
       logs: { destination: props.logs, level: LogLevel.ERROR, includeExecutionData: false },
     });
 
+    // The batch: a page of the year's agencies from the statistics table, a run for each (at most batchConcurrency at
+    // once), and the next page while there is one. Input: { year, changeNote?, approver? }.
+    const listAgencies = new LambdaInvoke(this, 'ListAgencies', {
+      stateName: 'listAgencies',
+      lambdaFunction: props.functions.listAgencies,
+      payload: TaskInput.fromObject({ 'request.$': '$', 'execution.$': '$$.Execution.Name' }),
+      payloadResponseOnly: true,
+      retryOnServiceExceptions: true,
+    }).addRetry({ errors: [retryableErrorName], ...stepRetry, jitterStrategy: JitterType.FULL });
     const runOne = new StepFunctionsStartExecution(this, 'RunOne', {
       stateName: 'runOne',
       stateMachine: this.stateMachine,
@@ -118,14 +130,50 @@ export class PipelineStateMachine extends Construct {
     }).addCatch(new Pass(this, 'RunNotPublished', { parameters: { 'status.$': '$.Error' } }));
     const map = new MapState(this, 'EachRun', {
       stateName: 'eachRun',
-      itemsPath: '$.runs',
+      itemsPath: '$.agencies',
+      // Each agency's run (a Requested stage without a staged narrative: assemble reads narratives/ in staging),
+      // named {agency}-{year}-{batch}: the same batch started again starts no run twice.
+      itemSelector: {
+        run: {
+          id: JsonPath.format(
+            '{}-{}-{}',
+            JsonPath.stringAt('$$.Map.Item.Value'),
+            JsonPath.stringAt('$.year'),
+            JsonPath.stringAt('$.batch'),
+          ),
+          source: { kind: 'cli' },
+          request: {
+            agency: JsonPath.stringAt('$$.Map.Item.Value'),
+            year: JsonPath.numberAt('$.year'),
+            changeNote: JsonPath.stringAt('$.changeNote'),
+            approver: JsonPath.stringAt('$.approver'),
+          },
+        },
+      },
       maxConcurrency: props.batchConcurrency ?? 10,
-      // 10,000 results would not fit the 256 KB a state may hold: each run's outcome is in its own execution.
+      // 1,000 results would crowd the 256 KB a state may hold: each run's outcome is in its own execution.
       resultPath: JsonPath.DISCARD,
     });
     map.itemProcessor(runOne);
+    const nextPage = new Pass(this, 'NextPage', {
+      stateName: 'nextPage',
+      parameters: {
+        'year.$': '$.year',
+        'changeNote.$': '$.changeNote',
+        'approver.$': '$.approver',
+        'batch.$': '$.batch',
+        'startAfter.$': '$.next',
+      },
+    }).next(listAgencies);
+    listAgencies
+      .next(map)
+      .next(
+        new Choice(this, 'MorePages', { stateName: 'morePages' })
+          .when(Condition.isPresent('$.next'), nextPage)
+          .otherwise(new Succeed(this, 'BatchDone')),
+      );
     this.batch = new StateMachine(this, 'Batch', {
-      definitionBody: DefinitionBody.fromChainable(map),
+      definitionBody: DefinitionBody.fromChainable(listAgencies),
       timeout: Duration.hours(24),
       tracingEnabled: true,
       logs: { destination: props.logs, level: LogLevel.ERROR, includeExecutionData: false },

@@ -31,6 +31,8 @@ import {
   usesFontsLayer,
   type FunctionName,
 } from '../function-bundles';
+import { reportTableSchema } from '../../functions/adapters/dynamodb-table-schema';
+import { pipelineSteps } from '../../functions/pipeline/pipeline-steps';
 import { PipelineStateMachine } from './pipeline-state-machine';
 import { join } from 'node:path';
 
@@ -85,6 +87,10 @@ const sizing: Record<FunctionName, { memorySize: number; timeout: Duration }> = 
   startRun: { memorySize: 256, timeout: Duration.seconds(15) },
   // The approver waits on it: as much CPU as validate.
   checkReport: { memorySize: 1024, timeout: Duration.seconds(15) },
+  // A page of ≤ 1,000 agency codes: a few Queries.
+  listAgencies: { memorySize: 256, timeout: Duration.seconds(30) },
+  // Validates like checkReport, then renders the page (no browser).
+  previewDraft: { memorySize: 1024, timeout: Duration.seconds(15) },
 };
 
 export class ReportPipeline extends Construct {
@@ -155,6 +161,7 @@ export class ReportPipeline extends Construct {
         ...(props.cmsUrl ? { NIANBAO_CMS_URL: props.cmsUrl } : {}),
         ...(props.publicBaseUrl ? { NIANBAO_PUBLIC_BASE_URL: props.publicBaseUrl } : {}),
       }),
+      listAgencies: make('listAgencies', tableEnv),
     };
 
     // Least privilege: each function its own object prefixes and table actions, no wildcard resource.
@@ -199,8 +206,25 @@ export class ReportPipeline extends Construct {
           ],
         }),
       );
+    // A batch run has no hand-over: assemble reads the narrative uploaded for it (narrative-file.ts).
+    s3(fns.assemble, staging, ['narratives/'], false);
     s3(fns.recordOutcome, staging, ['runs/'], true);
+    // The batch's listing: one Query action, on the one index that lists a year's statistics.
+    fns.listAgencies.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: [`${table.tableArn}/index/${reportTableSchema.statisticsByYear.indexName}`],
+      }),
+    );
     this.cmsResultsToken.grantRead(fns.recordOutcome);
+    // With a CMS, each step tells its run record what the run is doing ("rendering"), best-effort, before it runs:
+    // the CMS's URL and read access to the results token, and only then.
+    if (props.cmsUrl)
+      for (const { name } of pipelineSteps) {
+        fns[name].addEnvironment('NIANBAO_CMS_URL', props.cmsUrl);
+        fns[name].addEnvironment('NIANBAO_CMS_TOKEN_SECRET_ARN', this.cmsResultsToken.secretArn);
+        this.cmsResultsToken.grantRead(fns[name]);
+      }
 
     this.stateMachine = new PipelineStateMachine(this, 'StateMachine', {
       functions: fns,
@@ -244,24 +268,34 @@ export class ReportPipeline extends Construct {
       methods: [HttpMethod.POST],
       integration: new HttpLambdaIntegration('StartRun', startRun),
     });
-    // The approval check the CMS runs inside a publish (docs/cms.md): the same signature, read-only access.
-    const checkReport = make('checkReport', {
-      ...tableEnv,
-      ...archiveEnv,
-      NIANBAO_HANDOVER_SECRET_ARN: this.handOverSecret.secretArn,
-    });
-    s3(checkReport, archive, ['reports/'], false);
-    dynamo(checkReport, ['GetItem']);
-    this.handOverSecret.grantRead(checkReport);
-    this.startRunApi.addRoutes({
-      path: '/checks',
-      methods: [HttpMethod.POST],
-      integration: new HttpLambdaIntegration('CheckReport', checkReport),
+    // The approval check the CMS runs inside a publish and the draft preview its admin shows (docs/cms.md): the same
+    // signature, read-only access to the statistics and last year's report, no browser.
+    const draftReader = (name: 'checkReport' | 'previewDraft', path: string, environment: Record<string, string>) => {
+      const fn = make(name, {
+        ...tableEnv,
+        ...archiveEnv,
+        NIANBAO_HANDOVER_SECRET_ARN: this.handOverSecret.secretArn,
+        ...environment,
+      });
+      s3(fn, archive, ['reports/'], false);
+      dynamo(fn, ['GetItem']);
+      this.handOverSecret.grantRead(fn);
+      this.startRunApi.addRoutes({
+        path,
+        methods: [HttpMethod.POST],
+        integration: new HttpLambdaIntegration(name[0]!.toUpperCase() + name.slice(1), fn),
+      });
+      return fn;
+    };
+    const checkReport = draftReader('checkReport', '/checks', {});
+    const previewDraft = draftReader('previewDraft', '/previews', {
+      ...(props.publicBaseUrl ? { NIANBAO_PUBLIC_BASE_URL: props.publicBaseUrl } : {}),
     });
     this.startRunUrl = `${this.startRunApi.apiEndpoint}/runs`;
     acknowledgeNagFindings(this, [
       '*',
       `${arnOf(staging)}/runs/*`,
+      `${arnOf(staging)}/narratives/*`,
       `${arnOf(archive)}/reports/*`,
       `${arnOf(archive)}/assets/*`,
       `${arnOf(table)}/index/*`,
@@ -270,7 +304,7 @@ export class ReportPipeline extends Construct {
         `${nagText(Stack.of(this).account, '<AWS::AccountId>')}:execution:{"Fn::Select":[6,{"Fn::Split":[":",` +
         `{"Ref":"${logicalId(this.stateMachine.stateMachine)}"}]}]}*`,
     ]);
-    this.functions = { ...fns, startRun, checkReport };
+    this.functions = { ...fns, startRun, checkReport, previewDraft };
   }
 }
 
@@ -289,7 +323,7 @@ const arnOf = (construct: IConstruct): string => `<${logicalId(construct)}.Arn>`
 function acknowledgeNagFindings(scope: Construct, wildcardResources: readonly string[]): void {
   const reasons: Record<string, string> = {
     'AwsSolutions-IAM5':
-      'Object wildcards are each role’s own prefixes (staging runs/*, archive reports/* and assets/*, the table’s ' +
+      'Object wildcards are each role’s own prefixes (staging runs/* and narratives/*, archive reports/* and assets/*, the table’s ' +
       'index/*); X-Ray PutTraceSegments takes no resource; Step Functions invokes function versions (Arn:*) and the ' +
       'batch describes the executions it starts. No data action has a * resource (tests/infra/report-pipeline.test.ts).',
     'AwsSolutions-IAM4':

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidIdentifierError } from '../../functions/core/identifiers';
-import { FileNarrativeRepository, NarrativeFileError } from '../../functions/adapters/file-narrative-repository';
+import { FileNarrativeRepository } from '../../functions/adapters/file-narrative-repository';
+import { NarrativeFileError } from '../../functions/pipeline/narrative-file';
 
 let dir = '';
 beforeAll(async () => {

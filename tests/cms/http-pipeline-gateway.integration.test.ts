@@ -1,6 +1,7 @@
-// The CMS and the pipeline agree on the wire: the CMS's HTTP gateway (as on AWS) against the real check-report and
-// start-run (and upload-statistics) Lambda handlers behind a local HTTP server: its signature is accepted, the check returns the findings,
-// a hand-over starts one execution (again: "already started"), and a wrong secret is refused.
+// The CMS and the pipeline agree on the wire: the CMS's HTTP gateway (as on AWS) against the real check-report,
+// preview-draft, upload-statistics and start-run Lambda handlers behind a local HTTP server: its signature is
+// accepted, the check returns the findings, the preview the draft page, an upload is stored or refused, a hand-over
+// starts one execution (again: "already started"), and a wrong secret is refused.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -10,14 +11,16 @@ import type { HandOverMessage } from '../../cms/src/nianbao/pipeline-contract';
 import { splitReport } from '../../dev/memory-stores/memory-pipeline-ports';
 import { createCheckReportHandler } from '../../functions/handlers/check-report-handler';
 import { logger } from '../../functions/handlers/handler-logger';
+import { createPreviewDraftHandler } from '../../functions/handlers/preview-draft-handler';
 import { createStartRunHandler } from '../../functions/handlers/start-run-handler';
 import { createUploadStatisticsHandler } from '../../functions/handlers/upload-statistics-handler';
 import { statisticsCsv } from '../../functions/statistics/statistics-csv';
-import { withCells } from '../core/report-builders';
 import { sampleReport } from '../publish/publish-scenarios';
 import { memoryPipeline } from '../support/memory-pipeline';
+import { storeUnbalancedStatistics } from '../support/unbalanced-statistics';
 
 const secret = 'shared-between-the-cms-and-the-pipeline';
+const fontBaseUrl = 'https://archive.example.gov.cn/assets/fonts/';
 const pipeline = memoryPipeline();
 const executions = new Set<string>();
 let server: Server;
@@ -28,6 +31,7 @@ beforeAll(async () => {
   const routes = {
     '/checks': createCheckReportHandler({ ...pipeline.ports, secret: async () => secret }),
     '/statistics': createUploadStatisticsHandler({ statistics: pipeline.statistics, secret: async () => secret }),
+    '/previews': createPreviewDraftHandler({ ...pipeline.ports, secret: async () => secret, fontBaseUrl }),
     '/runs': createStartRunHandler({
       staging: pipeline.staging,
       secret: async () => secret,
@@ -67,13 +71,20 @@ const narrativeOf = (agency: string) =>
 
 describe("the CMS's HTTP gateway and the pipeline's API", () => {
   it('gets the approval check: an R1 error in the stored statistics, by cell', async () => {
-    const broken = withCells(sampleReport('wire-check'), { 'applications.received.total': 999 });
-    await pipeline.statistics.put(splitReport(broken).statistics);
+    await storeUnbalancedStatistics(pipeline.statistics, 'wire-check');
     const check = await httpPipelineGateway({ url, secret }).check(narrativeOf('wire-check'));
     expect(check.errors).toBeGreaterThan(0);
     expect(check.findings).toContainEqual(
       expect.objectContaining({ rule: 'R1', cells: expect.arrayContaining(['applications.received.total']) }),
     );
+  });
+
+  it('gets the draft preview: the page marked 草稿 with its finding, and the CSP the admin sends with it', async () => {
+    await storeUnbalancedStatistics(pipeline.statistics, 'wire-preview');
+    const preview = await httpPipelineGateway({ url, secret }).preview(narrativeOf('wire-preview'));
+    expect(preview.html).toContain('草稿');
+    expect(preview.html).toMatch(/\[R1\]/);
+    expect(preview.contentSecurityPolicy).toContain('font-src https://archive.example.gov.cn;');
   });
 
   it('hands a run over once; the same message again is taken as already started', async () => {

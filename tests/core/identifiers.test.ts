@@ -8,7 +8,7 @@ import {
   reportYearFromText,
 } from '../../functions/core/identifiers';
 import { parseReport } from '../../functions/core/report/parse-report';
-import { narrativeFileName } from '../../functions/adapters/file-narrative-repository';
+import { narrativeFileName } from '../../functions/pipeline/narrative-file';
 import { agencyPk, statisticsSk } from '../../functions/adapters/dynamodb-keys';
 import { reportPrefix } from '../../functions/publish/archive-keys';
 import { hostileAgencyCodes, hostileYearTexts, hostileYearValues } from '../support/hostile-identifiers';

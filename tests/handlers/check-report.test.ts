@@ -6,10 +6,10 @@ import { splitReport } from '../../dev/memory-stores/memory-pipeline-ports';
 import { createCheckReportHandler } from '../../functions/handlers/check-report-handler';
 import { logger } from '../../functions/handlers/handler-logger';
 import { maxHandOverBytes } from '../../functions/pipeline/hand-over';
-import { signatureHeader, signHandOver, timestampHeader } from '../../functions/pipeline/hand-over-signature';
-import { withCells } from '../core/report-builders';
 import { sampleReport } from '../publish/publish-scenarios';
 import { memoryPipeline } from '../support/memory-pipeline';
+import { signedApiRequest } from '../support/signed-api-request';
+import { storeUnbalancedStatistics } from '../support/unbalanced-statistics';
 
 const secret = 'the-shared-secret';
 const nowMs = 1_764_600_000_000;
@@ -17,14 +17,8 @@ const now = nowMs / 1000;
 const pipeline = memoryPipeline();
 const handler = createCheckReportHandler({ ...pipeline.ports, secret: async () => secret, nowMs: () => nowMs });
 
-function request(body: string, { sign = true, base64 = false } = {}): APIGatewayProxyEventV2 {
-  return {
-    body: base64 ? Buffer.from(body, 'latin1').toString('base64') : body,
-    isBase64Encoded: base64,
-    headers: sign ? { [timestampHeader]: String(now), [signatureHeader]: signHandOver(secret, now, body) } : {},
-    requestContext: { http: { method: 'POST' } },
-  } as unknown as APIGatewayProxyEventV2;
-}
+const request = (body: string, options: { sign?: boolean; base64?: boolean } = {}) =>
+  signedApiRequest(secret, now, body, options);
 
 async function call(event: APIGatewayProxyEventV2) {
   const response = await handler(event);
@@ -35,8 +29,7 @@ const narrativeOf = (report = sampleReport('check-gate')) => splitReport(report)
 
 beforeAll(async () => {
   logger.setLogLevel('SILENT');
-  const broken = withCells(sampleReport('check-gate'), { 'applications.received.total': 999 });
-  await pipeline.statistics.put(splitReport(broken).statistics);
+  await storeUnbalancedStatistics(pipeline.statistics, 'check-gate');
 });
 
 describe('check-report', () => {

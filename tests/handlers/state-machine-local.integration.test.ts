@@ -32,18 +32,8 @@ import { bundleFile, bundleFontsLayer, bundleFunction, type FunctionName } from 
 import { deadLetterState } from '../../infra/constructs/pipeline-state-machine';
 import { sampleReport } from '../publish/publish-scenarios';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
+import '../support/promise-with-resolvers';
 import { synthesizedDefinition } from '../support/synthesized-definition';
-
-// aws-local-stepfunctions calls Promise.withResolvers (Node 22); Node 20 lacks it.
-(Promise as unknown as { withResolvers?: unknown }).withResolvers ??= function withResolvers<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-};
 
 type Handler = (event: unknown) => Promise<unknown>;
 type Bundle = { handler: Handler; recordOutcomeHandler?: (factory: () => RunOutcomeReporter) => Handler };

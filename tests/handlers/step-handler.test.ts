@@ -3,10 +3,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fail, ok } from '../../functions/core/result';
 import { logger } from '../../functions/handlers/handler-logger';
+import { RetryableStepError } from '../../functions/handlers/retryable-step-error';
 import {
   createStepHandler,
   declaredStepPorts,
-  RetryableStepError,
   stepNamed,
   UnwiredPortError,
 } from '../../functions/handlers/step-handler';

@@ -5,6 +5,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ArchiveStack } from '../../infra/archive-stack';
+import { pipelineSteps } from '../../functions/pipeline/pipeline-steps';
 import { accessLogPrefixes } from '../../infra/constructs/access-log-bucket';
 import { resultsTokenVariable, strapiSecretVariables } from '../../infra/constructs/cms-hosting';
 import { readDeployConfig } from '../../infra/deploy-config';
@@ -202,20 +203,45 @@ describe('without cms=true', () => {
 });
 
 describe('the pipeline telling the hosted CMS', () => {
-  it("gives record-outcome the CMS's URL, the results token's secret and the public base URL", () => {
-    const { template } = synthNianbao({
-      context: { cms: 'true', cmsCertificateArn, cmsDomain: 'cms.example.gov.cn' },
-      region: 'eu-west-1',
-    });
-    const functions = Object.values(resources(template, 'AWS::Lambda::Function')).map(
-      (f) => (f.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {},
+  const { template } = synthNianbao({
+    context: { cms: 'true', cmsCertificateArn, cmsDomain: 'cms.example.gov.cn' },
+    region: 'eu-west-1',
+  });
+  const functions = Object.entries(resources(template, 'AWS::Lambda::Function')).map(([id, f]) => ({
+    id,
+    roleId: (f.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0],
+    env: (f.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {},
+  }));
+  const toldTheCms = functions.filter(({ env }) => env.NIANBAO_CMS_URL !== undefined);
+
+  it("gives record-outcome and each step function the CMS's URL and the results token's secret", () => {
+    expect(toldTheCms.map((f) => f.id.replace(/^Pipeline|[0-9A-F]{8}$/g, '')).sort()).toEqual(
+      [...pipelineSteps.map((s) => s.name), 'recordOutcome'].map((n) => n[0]!.toUpperCase() + n.slice(1)).sort(),
     );
-    const recordOutcome = functions.filter((env) => env.NIANBAO_CMS_URL !== undefined);
-    expect(recordOutcome).toHaveLength(1);
-    expect(recordOutcome[0]).toMatchObject({
-      NIANBAO_CMS_URL: 'https://cms.example.gov.cn',
-      NIANBAO_CMS_TOKEN_SECRET_ARN: expect.anything(),
-      NIANBAO_PUBLIC_BASE_URL: expect.anything(),
-    });
+    for (const { env } of toldTheCms)
+      expect(env).toMatchObject({
+        NIANBAO_CMS_URL: 'https://cms.example.gov.cn',
+        NIANBAO_CMS_TOKEN_SECRET_ARN: expect.anything(),
+      });
+    const recordOutcome = toldTheCms.find((f) => f.id.startsWith('PipelineRecordOutcome'));
+    expect(recordOutcome?.env).toMatchObject({ NIANBAO_PUBLIC_BASE_URL: expect.anything() });
+  });
+
+  it('lets exactly those functions read the results token', () => {
+    const token = Object.keys(resources(template, 'AWS::SecretsManager::Secret')).find((id) =>
+      id.startsWith('PipelineCmsResultsToken'),
+    )!;
+    type Policy = { Statement: { Action: unknown; Resource: unknown }[] };
+    const readerRoles = Object.values(resources(template, 'AWS::IAM::Policy'))
+      .filter((p) =>
+        (p.Properties.PolicyDocument as Policy).Statement.some(
+          (st) =>
+            JSON.stringify(st.Action).includes('secretsmanager:GetSecretValue') &&
+            JSON.stringify(st.Resource).includes(token),
+        ),
+      )
+      .flatMap((p) => (p.Properties.Roles as { Ref: string }[]).map((r) => r.Ref));
+    const readers = functions.filter((f) => readerRoles.includes(f.roleId));
+    expect(readers.map((f) => f.id).sort()).toEqual(toldTheCms.map((f) => f.id).sort());
   });
 });

@@ -68,31 +68,54 @@ describe('the state machine', () => {
     for (const f of functions) expect(f).toMatchObject({ Properties: { TracingConfig: { Mode: 'Active' } } });
   });
 
-  it('runs a batch as a Map of pipeline executions named after their runs, with bounded concurrency', () => {
-    const { States } = synthesizedDefinition(template, 'PipelineStateMachineBatch');
-    const map = States.eachRun as unknown as { MaxConcurrency: number; ItemProcessor: { States: object } };
+  it("runs a batch as pages of the year's agencies, each a Map of pipeline executions with bounded concurrency", () => {
+    const definition = synthesizedDefinition(template, 'PipelineStateMachineBatch');
+    const { States } = definition;
+    expect(definition.StartAt).toBe('listAgencies');
+    expect(States.listAgencies?.Next).toBe('eachRun');
+    const map = States.eachRun as unknown as {
+      MaxConcurrency: number;
+      ItemsPath: string;
+      ItemProcessor: { States: object };
+      Next: string;
+    };
+    expect(map.ItemsPath).toBe('$.agencies');
     expect(map.MaxConcurrency).toBeGreaterThan(0);
     expect(map.MaxConcurrency).toBeLessThanOrEqual(50);
     expect(JSON.stringify(map.ItemProcessor.States)).toContain('"Name.$":"$.run.id"');
+    // While the listing says there is a next page, back to the listing from after the last agency.
+    expect(States[map.Next]?.Choices?.map((c) => c.Next)).toEqual(['nextPage']);
+    expect(States.nextPage?.Next).toBe('listAgencies');
   });
 });
 
 describe('the way in', () => {
-  it('is POST /runs and POST /checks on an HTTP API, throttled and access-logged, to their functions only', () => {
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 2);
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /runs' });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /checks' });
+  it('is POST /runs, /checks and /previews on an HTTP API, throttled and access-logged, to their functions only', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 3);
+    for (const route of ['POST /runs', 'POST /checks', 'POST /previews'])
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: route });
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       DefaultRouteSettings: { ThrottlingRateLimit: startRunThrottle.rateLimit, ThrottlingBurstLimit: 50 },
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
     });
     template.resourceCountIs('AWS::Lambda::Url', 0);
-    const { startRun, checkReport } = stack.pipeline.functions;
+    const { startRun, checkReport, previewDraft } = stack.pipeline.functions;
     const permissions = Object.values(template.findResources('AWS::Lambda::Permission')).map((p) => JSON.stringify(p));
-    expect(permissions.filter((p) => p.includes(logicalId(startRun)))).toHaveLength(1);
-    expect(permissions.filter((p) => p.includes(logicalId(checkReport)))).toHaveLength(1);
-    expect(permissions).toHaveLength(2);
+    for (const fn of [startRun, checkReport, previewDraft])
+      expect(permissions.filter((p) => p.includes(logicalId(fn)))).toHaveLength(1);
+    expect(permissions).toHaveLength(3);
+  });
+
+  it('gives the preview function the archive site for its fonts and no browser', () => {
+    const resources = (template.toJSON() as { Resources: Record<string, unknown> }).Resources;
+    const fn = resources[logicalId(stack.pipeline.functions.previewDraft)] as {
+      Properties: { Environment: { Variables: Record<string, unknown> }; MemorySize: number };
+    };
+    expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(
+      expect.arrayContaining(['NIANBAO_PUBLIC_BASE_URL', 'NIANBAO_HANDOVER_SECRET_ARN', 'NIANBAO_TABLE']),
+    );
+    expect(fn.Properties.MemorySize).toBeLessThan(2048);
   });
 
   it('traces no function in the China regions, which have no Lambda X-Ray integration', () => {
@@ -162,8 +185,13 @@ describe('each function role', () => {
       ]),
     );
     expect(objects('updatePublicView').every((l) => l.endsWith('archivereports'))).toBe(true);
-    expect(objects('checkReport')).toEqual(['s3:GetObject archivereports']);
-    for (const fn of ['assemble', 'recordOutcome', 'startRun'] as const)
+    for (const fn of ['checkReport', 'previewDraft'] as const)
+      expect(objects(fn), fn).toEqual(['s3:GetObject archivereports']);
+    expect(new Set(objects('assemble'))).toEqual(
+      new Set(['s3:GetObject stagingruns', 's3:PutObject stagingruns', 's3:GetObject stagingnarratives']),
+    );
+    expect(objects('listAgencies')).toEqual([]);
+    for (const fn of ['recordOutcome', 'startRun'] as const)
       expect(
         objects(fn).every((l) => l.endsWith('stagingruns')),
         fn,
@@ -176,20 +204,26 @@ describe('each function role', () => {
     expect(of('assemble', 'dynamodb')).toEqual(['dynamodb:GetItem']);
     expect(of('publish', 'dynamodb')).toEqual(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     expect(of('updatePublicView', 'dynamodb')).toEqual(['dynamodb:Query']);
-    expect(of('checkReport', 'dynamodb')).toEqual(['dynamodb:GetItem']);
-    expect(touches(grants('checkReport'), /^secretsmanager:GetSecretValue/)).toEqual([
-      expect.stringContaining('handOverSecret'),
-    ]);
-    expect(touches(grants('checkReport'), /^states:/)).toEqual([]);
+    for (const fn of ['checkReport', 'previewDraft'] as const) {
+      expect(of(fn, 'dynamodb'), fn).toEqual(['dynamodb:GetItem']);
+      expect(touches(grants(fn), /^secretsmanager:GetSecretValue/), fn).toEqual([
+        expect.stringContaining('handOverSecret'),
+      ]);
+      expect(touches(grants(fn), /^(states|sqs|cloudfront|s3:Put)/), fn).toEqual([]);
+    }
     for (const fn of ['validate', 'render', 'recordOutcome', 'startRun'] as const)
       expect(of(fn, 'dynamodb')).toEqual([]);
+    // The batch's listing: Query on the statisticsByYear index, nothing on the table itself.
+    expect(touches(grants('listAgencies'), dataAction)).toEqual([
+      expect.stringMatching(/^dynamodb:Query .*table.*\/index\/statisticsByYear"/),
+    ]);
     expect(touches(grants('startRun'), /^secretsmanager:GetSecretValue/)).toEqual([
       expect.stringContaining('handOverSecret'),
     ]);
     expect(touches(grants('recordOutcome'), /^secretsmanager:GetSecretValue/)).toEqual([
       expect.stringContaining('cmsResultsToken'),
     ]);
-    for (const fn of ['assemble', 'validate', 'render', 'publish', 'updatePublicView'] as const)
+    for (const fn of ['assemble', 'validate', 'render', 'publish', 'updatePublicView', 'listAgencies'] as const)
       expect(touches(grants(fn), /^(secretsmanager|states):/), fn).toEqual([]);
     expect(touches(grants('startRun'), /^states:StartExecution/)).toEqual([expect.stringContaining('stateMachine')]);
     expect(touches(grants('updatePublicView'), /^cloudfront:/)).toEqual([expect.stringContaining('distribution')]);

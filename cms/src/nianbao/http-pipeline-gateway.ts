@@ -73,7 +73,7 @@ export function httpPipelineGateway(config: HttpPipelineConfig): PipelineGateway
       return body as ApprovalCheck;
     },
     async preview(narrative: NarrativeJson): Promise<DraftPreview> {
-      // POST /previews has no Lambda yet (noted on the issue): the admin then says the preview is unavailable.
+      // POST /previews: the preview-draft Lambda (the same previewDraft as npm start's pipeline).
       const { status, body } = await post(config, '/previews', { narrative });
       if (status !== 200) throw new PipelineRequestError(`preview: the pipeline answered ${status} ${errorOf(body)}`);
       return body as DraftPreview;

@@ -13,7 +13,9 @@ import { cellsOf, findCell } from '../../core/format/templates';
 import type { ReportDocument } from '../../core/report/report-document';
 import { readCell } from '../../core/statistics/cells';
 
-echarts.use([BarChart, GridComponent, LegendComponent, SVGRenderer]);
+// Registered on first use, not on import: a bundle that imports this module but draws no chart (a step Lambda other
+// than updatePublicView) then leaves ECharts out.
+let registered = false;
 
 interface Series {
   readonly label: string;
@@ -105,6 +107,8 @@ function drawSvg(
   series: readonly { label: string; values: (number | null)[] }[],
 ) {
   // Narrow and with large type: the SVG scales down to a phone's width, its text with it.
+  if (!registered) echarts.use([BarChart, GridComponent, LegendComponent, SVGRenderer]);
+  registered = true;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 480, height: 240 + 24 * series.length });
   try {
     chart.setOption({

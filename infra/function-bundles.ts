@@ -22,6 +22,7 @@ export const functionEntries = {
   checkReport: 'check-report',
   previewDraft: 'preview-draft',
   listAgencies: 'list-agencies',
+  uploadStatistics: 'upload-statistics',
 } as const;
 
 export type FunctionName = keyof typeof functionEntries;

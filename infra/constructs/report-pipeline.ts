@@ -91,6 +91,8 @@ const sizing: Record<FunctionName, { memorySize: number; timeout: Duration }> = 
   listAgencies: { memorySize: 256, timeout: Duration.seconds(30) },
   // Validates like checkReport, then renders the page (no browser).
   previewDraft: { memorySize: 1024, timeout: Duration.seconds(15) },
+  // One CSV of a few KB, checked and put as one item.
+  uploadStatistics: { memorySize: 256, timeout: Duration.seconds(15) },
 };
 
 export class ReportPipeline extends Construct {
@@ -291,6 +293,18 @@ export class ReportPipeline extends Construct {
     const previewDraft = draftReader('previewDraft', '/previews', {
       ...(props.publicBaseUrl ? { NIANBAO_PUBLIC_BASE_URL: props.publicBaseUrl } : {}),
     });
+    // An editor's statistics upload from the CMS's side panel: the same signature, and one write: the report's item.
+    const uploadStatistics = make('uploadStatistics', {
+      ...tableEnv,
+      NIANBAO_HANDOVER_SECRET_ARN: this.handOverSecret.secretArn,
+    });
+    dynamo(uploadStatistics, ['PutItem']);
+    this.handOverSecret.grantRead(uploadStatistics);
+    this.startRunApi.addRoutes({
+      path: '/statistics',
+      methods: [HttpMethod.POST],
+      integration: new HttpLambdaIntegration('UploadStatistics', uploadStatistics),
+    });
     this.startRunUrl = `${this.startRunApi.apiEndpoint}/runs`;
     acknowledgeNagFindings(this, [
       '*',
@@ -304,7 +318,7 @@ export class ReportPipeline extends Construct {
         `${nagText(Stack.of(this).account, '<AWS::AccountId>')}:execution:{"Fn::Select":[6,{"Fn::Split":[":",` +
         `{"Ref":"${logicalId(this.stateMachine.stateMachine)}"}]}]}*`,
     ]);
-    this.functions = { ...fns, startRun, checkReport, previewDraft };
+    this.functions = { ...fns, startRun, checkReport, previewDraft, uploadStatistics };
   }
 }
 

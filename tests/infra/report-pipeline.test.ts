@@ -90,9 +90,9 @@ describe('the state machine', () => {
 });
 
 describe('the way in', () => {
-  it('is POST /runs, /checks and /previews on an HTTP API, throttled and access-logged, to their functions only', () => {
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 3);
-    for (const route of ['POST /runs', 'POST /checks', 'POST /previews'])
+  it('is POST /runs, /checks, /previews and /statistics on an HTTP API, throttled and access-logged, to their functions only', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 4);
+    for (const route of ['POST /runs', 'POST /checks', 'POST /previews', 'POST /statistics'])
       template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: route });
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
@@ -100,11 +100,11 @@ describe('the way in', () => {
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
     });
     template.resourceCountIs('AWS::Lambda::Url', 0);
-    const { startRun, checkReport, previewDraft } = stack.pipeline.functions;
+    const { startRun, checkReport, previewDraft, uploadStatistics } = stack.pipeline.functions;
     const permissions = Object.values(template.findResources('AWS::Lambda::Permission')).map((p) => JSON.stringify(p));
-    for (const fn of [startRun, checkReport, previewDraft])
+    for (const fn of [startRun, checkReport, previewDraft, uploadStatistics])
       expect(permissions.filter((p) => p.includes(logicalId(fn)))).toHaveLength(1);
-    expect(permissions).toHaveLength(3);
+    expect(permissions).toHaveLength(4);
   });
 
   it('gives the preview function the archive site for its fonts and no browser', () => {
@@ -191,6 +191,7 @@ describe('each function role', () => {
       new Set(['s3:GetObject stagingruns', 's3:PutObject stagingruns', 's3:GetObject stagingnarratives']),
     );
     expect(objects('listAgencies')).toEqual([]);
+    expect(objects('uploadStatistics')).toEqual([]);
     for (const fn of ['recordOutcome', 'startRun'] as const)
       expect(
         objects(fn).every((l) => l.endsWith('stagingruns')),
@@ -213,6 +214,12 @@ describe('each function role', () => {
     }
     for (const fn of ['validate', 'render', 'recordOutcome', 'startRun'] as const)
       expect(of(fn, 'dynamodb')).toEqual([]);
+    // An editor's upload: one PutItem on the table, the hand-over secret, nothing else.
+    expect(of('uploadStatistics', 'dynamodb')).toEqual(['dynamodb:PutItem']);
+    expect(touches(grants('uploadStatistics'), /^(s3|states|sqs|cloudfront):/)).toEqual([]);
+    expect(touches(grants('uploadStatistics'), /^secretsmanager:GetSecretValue/)).toEqual([
+      expect.stringContaining('handOverSecret'),
+    ]);
     // The batch's listing: Query on the statisticsByYear index, nothing on the table itself.
     expect(touches(grants('listAgencies'), dataAction)).toEqual([
       expect.stringMatching(/^dynamodb:Query .*table.*\/index\/statisticsByYear"/),

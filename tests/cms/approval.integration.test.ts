@@ -148,6 +148,18 @@ describe('publish = approval in the CMS', () => {
     expect((await fetch(v1.pdfUrl!)).status).toBe(200);
   });
 
+  it("refuses a second entry publishing a report another entry has published: corrections are the first's versions", async () => {
+    const agency = await agencyWithStatistics('cms-second');
+    const first = String((await editor.request('POST', reportPath, draftBody(agency))).body.data?.documentId);
+    expect((await approver.request('POST', `${reportPath}/${first}/actions/publish`, {})).status).toBe(200);
+    await finished('cms-second', 1);
+    const second = String((await editor.request('POST', reportPath, draftBody(agency))).body.data?.documentId);
+    const refused = await approver.request('POST', `${reportPath}/${second}/actions/publish`, {});
+    expect(refused.status).toBe(400);
+    expect(refused.body.error?.message).toContain(`已由另一条记录发布（${first}）`);
+    expect(await runRecords('cms-second')).toHaveLength(1);
+  });
+
   it('refuses a publish whose statistics break R1, naming the cell; nothing is public and the entry stays a draft', async () => {
     const received = Number(
       (sample.statistics.applications as unknown as Record<string, Record<string, number>>).received?.total,

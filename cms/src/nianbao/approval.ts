@@ -7,7 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { acknowledgementsOf, matchAcknowledgements } from './acknowledgements';
 import { refusalMessage, unacknowledgedMessage } from './findings-message';
-import { narrativeSource } from './narrative-source';
+import { narrativeSource, type NarrativeJson } from './narrative-source';
 import { pipelineGateway } from './pipeline-gateway';
 import { handOverRun, recordRun, reportUid } from './run-records';
 
@@ -30,6 +30,25 @@ export function adminName(user: Approver | undefined): string | null {
 const approverName = (strapi: Core.Strapi) =>
   adminName((strapi.requestContext.get()?.state as { user?: Approver } | undefined)?.user);
 
+/**
+ * One agency's report of a year is one entry: its corrections are new versions of it. A second entry for a report
+ * that another entry has already published is refused (its versions would interleave with the first's).
+ */
+async function refuseSecondEntry(strapi: Core.Strapi, documentId: string, narrative: NarrativeJson): Promise<void> {
+  const others = await strapi.documents(reportUid).findMany({
+    filters: { agency: { code: narrative.agency.code }, year: narrative.year, documentId: { $ne: documentId } },
+    status: 'published',
+    fields: ['documentId', 'title'],
+    limit: 1,
+  });
+  const other = others.at(0);
+  if (other)
+    throw new errors.ApplicationError(
+      `未发布：${narrative.agency.code} ${String(narrative.year)} 年度的年报已由另一条记录发布（${other.documentId}）。更正请在那条记录上修改并发布，会成为它的新版本。`,
+      { publishedEntry: other.documentId },
+    );
+}
+
 async function approve(strapi: Core.Strapi, documentId: string): Promise<{ recordRun: () => Promise<string> }> {
   const draft = await strapi.documents(reportUid).findOne({
     documentId,
@@ -40,6 +59,7 @@ async function approve(strapi: Core.Strapi, documentId: string): Promise<{ recor
   const source = narrativeSource(draft);
   if (!source.ok)
     throw new errors.ApplicationError(`未发布：${source.problems.join('；')}`, { problems: source.problems });
+  await refuseSecondEntry(strapi, documentId, source.value);
   const check = await pipelineGateway(strapi).check(source.value);
   if (check.errors > 0 || check.reason)
     throw new errors.ApplicationError(refusalMessage(check), { reason: check.reason, findings: check.findings });

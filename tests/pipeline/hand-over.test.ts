@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitReport } from '../../dev/memory-stores/memory-pipeline-ports';
 import { checkReport } from '../../functions/pipeline/check-report';
+import { versionPageKey } from '../../functions/publish/site/site-keys';
 import { acceptHandOver, parseHandOver, type HandOver } from '../../functions/pipeline/hand-over';
 import { newRun } from '../../functions/pipeline/run';
 import { runPipeline } from '../../functions/pipeline/run-pipeline';
@@ -108,6 +109,12 @@ describe('acknowledged warnings', () => {
       by: '审核人',
       at: '2026-12-01T08:00:00.000Z',
     });
+    // And the public version page says why the warning was published over.
+    const page = new TextDecoder().decode(
+      await pipeline.store.get(versionPageKey({ agency: 'acknowledged', year: 2023 }, 1)),
+    );
+    expect(page).toContain('R8：');
+    expect(page).toContain('（审核人确认：本年度确无问题）');
   });
 });
 

@@ -137,12 +137,22 @@ function validationText(validation: {
   errors: number;
   warnings: number;
   skipped: readonly string[];
-  findings: readonly { rule: string; severity: string; message: { zh: string } }[];
+  findings: readonly {
+    rule: string;
+    severity: string;
+    message: { zh: string };
+    acknowledged?: { readonly reason: string };
+  }[];
 }) {
   const skipped = validation.skipped.length > 0 ? `；未执行的规则：${validation.skipped.join('、')}` : '';
   return {
     text: `发布前已按国家格式逐项校验：${validation.errors} 个错误，${validation.warnings} 个警告${skipped}。有错误的报告不会发布；警告随报告公开如下。`,
-    findings: validation.findings.map((f) => ({ rule: f.rule, message: f.message.zh })),
+    // A warning published over says why, in the approver's words (the manifest has who and when).
+    findings: validation.findings.map((f) => ({
+      rule: f.rule,
+      message: f.message.zh,
+      ...(f.acknowledged ? { acknowledged: f.acknowledged.reason } : {}),
+    })),
   };
 }
 

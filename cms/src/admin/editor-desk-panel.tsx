@@ -81,6 +81,24 @@ const phaseNames: Record<string, string> = {
 };
 const finalPhases = new Set(['published', 'rejected', 'failed']);
 
+/** The pipeline's steps as the office names them (a failed run's reason starts with its step). */
+const stepNames: Record<string, string> = {
+  assemble: '汇编',
+  validate: '校验',
+  render: '生成 HTML 和 PDF',
+  publish: '发布',
+  updatePublicView: '更新公开页面',
+  run: '流水线',
+};
+
+/** "render: …" → which step failed, in words, and the technical reason for whoever looks into it. */
+function failureText(reason: string): string {
+  const match = /^(\w+): ([\s\S]*)$/.exec(reason);
+  const step = match ? stepNames[match[1]] : undefined;
+  const detail = step && match ? match[2] : reason;
+  return `${step ? `在“${step}”一步出错，报告没有发布。` : '报告没有发布。'}可以重试；再次失败请把技术原因告诉管理员：${detail}`;
+}
+
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '');
 
 /** Where an editor finds it: the printed place (section and paragraph, or row and column), else the field or cells. */
@@ -316,7 +334,7 @@ function LatestRun({ run, canRetry, onRetry }: { run: Run; canRetry: boolean; on
       {run.phase === 'failed' ? (
         <Flex direction="column" alignItems="start" gap={1} paddingTop={1}>
           <Typography variant="pi" data-nianbao="failure-reason">
-            原因：{run.reason}
+            {failureText(run.reason ?? '')}
           </Typography>
           {canRetry ? (
             <Button data-nianbao="retry" size="S" onClick={() => void onRetry()}>

@@ -6,6 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { acknowledgementsOf, matchAcknowledgements } from './acknowledgements';
+import { adminName, type AdminUser } from './admin-name';
 import { refusalMessage, unacknowledgedMessage } from './findings-message';
 import { narrativeSource, type NarrativeJson } from './narrative-source';
 import { pipelineGateway } from './pipeline-gateway';
@@ -13,22 +14,8 @@ import { handOverRun, recordRun, reportUid } from './run-records';
 
 type Middleware = Parameters<Core.Strapi['documents']['use']>[0];
 
-interface Approver {
-  readonly firstname?: string | null;
-  readonly lastname?: string | null;
-  readonly username?: string | null;
-  readonly email?: string | null;
-}
-
-/** An admin user as the office names them: 姓名, else the login. */
-export function adminName(user: Approver | undefined): string | null {
-  if (!user) return null;
-  const name = [user.lastname, user.firstname].filter(Boolean).join('');
-  return name || user.username || user.email || null;
-}
-
 const approverName = (strapi: Core.Strapi) =>
-  adminName((strapi.requestContext.get()?.state as { user?: Approver } | undefined)?.user);
+  adminName((strapi.requestContext.get()?.state as { user?: AdminUser } | undefined)?.user);
 
 /**
  * One agency's report of a year is one entry: its corrections are new versions of it. A second entry for a report

@@ -4,7 +4,7 @@
 // on the report: read to look, update to upload (撰稿人), publish to acknowledge and retry (审核人).
 import type { Core } from '@strapi/strapi';
 import { acknowledge, acknowledgementsOf, matchAcknowledgements } from './acknowledgements';
-import { adminName } from './approval';
+import { adminName, type AdminUser } from './admin-name';
 import { narrativeSource } from './narrative-source';
 import { pipelineGateway } from './pipeline-gateway';
 import type { ApprovalCheck } from './pipeline-contract';
@@ -17,7 +17,7 @@ interface Ability {
 interface DeskContext {
   params: Record<string, string>;
   request: { body?: unknown };
-  state: { user?: Parameters<typeof adminName>[0]; userAbility?: Ability };
+  state: { user?: AdminUser; userAbility?: Ability };
   status: number;
   body: unknown;
 }

@@ -1,0 +1,35 @@
+// The site's heavy libraries (pinyin-pro for the search index, ECharts for the year charts, ≈ 1 MB in a bundle) are
+// loaded with Node's require, not bundled: on Lambda they come from the site-libraries layer, which Node finds through
+// NODE_PATH (/opt/nodejs/node_modules); in development and tests from node_modules. pinyin-pro loads its CommonJS
+// build; ECharts has no CommonJS build but its full one, so its ES modules are required (Node ≥ 20.19 and 22.12 load
+// them synchronously): the same modules as before, so the same charts.
+import { createRequire } from 'node:module';
+import type * as EChartsCharts from 'echarts/charts';
+import type * as EChartsComponents from 'echarts/components';
+import type * as EChartsCore from 'echarts/core';
+import type * as EChartsRenderers from 'echarts/renderers';
+import type * as PinyinPro from 'pinyin-pro';
+
+const load = createRequire(import.meta.url);
+
+/** Every module the site requires: what the layer must hold (infra/function-bundles.ts copies their files). */
+export const siteLibraries = [
+  'pinyin-pro',
+  'echarts/core',
+  'echarts/charts',
+  'echarts/components',
+  'echarts/renderers',
+] as const;
+
+type SiteLibrary = (typeof siteLibraries)[number];
+const required = <T>(name: SiteLibrary) => load(name) as T;
+
+/** Loaded on first use: a function that never builds the site's pages never needs the layer. */
+export const pinyinPro = () => required<typeof PinyinPro>('pinyin-pro');
+
+export const echartsModules = () => ({
+  core: required<typeof EChartsCore>('echarts/core'),
+  charts: required<typeof EChartsCharts>('echarts/charts'),
+  components: required<typeof EChartsComponents>('echarts/components'),
+  renderers: required<typeof EChartsRenderers>('echarts/renderers'),
+});

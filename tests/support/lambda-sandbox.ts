@@ -27,14 +27,14 @@ export interface LambdaSandbox {
   readonly env: Record<string, string>;
 }
 
-/** Copies a bundle (and optionally a layer) into read-only folders under `root`. */
-export function lambdaSandbox(root: string, bundle: string, layer?: string): LambdaSandbox {
+/** Copies a bundle and its layers (unpacked into one /opt, as Lambda does) into read-only folders under `root`. */
+export function lambdaSandbox(root: string, bundle: string, ...layers: string[]): LambdaSandbox {
   const code = join(root, 'task');
   const opt = join(root, 'opt');
   const tmp = join(root, 'tmp');
   cpSync(bundle, code, { recursive: true });
   mkdirSync(opt, { recursive: true });
-  if (layer) cpSync(layer, opt, { recursive: true });
+  for (const layer of layers) cpSync(layer, opt, { recursive: true });
   mkdirSync(tmp, { recursive: true });
   chmodSync(root, 0o755);
   chmodSync(tmp, 0o777);

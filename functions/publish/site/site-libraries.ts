@@ -21,15 +21,23 @@ export const siteLibraries = [
   'echarts/renderers',
 ] as const;
 
-type SiteLibrary = (typeof siteLibraries)[number];
-const required = <T>(name: SiteLibrary) => load(name) as T;
+/** What each library is, as its types say. */
+interface SiteLibraryModules {
+  'pinyin-pro': typeof PinyinPro;
+  'echarts/core': typeof EChartsCore;
+  'echarts/charts': typeof EChartsCharts;
+  'echarts/components': typeof EChartsComponents;
+  'echarts/renderers': typeof EChartsRenderers;
+}
 
-/** Loaded on first use: a function that never builds the site's pages never needs the layer. */
-export const pinyinPro = () => required<typeof PinyinPro>('pinyin-pro');
+const required = <N extends (typeof siteLibraries)[number]>(name: N) => load(name) as SiteLibraryModules[N];
+
+/** Loaded on first use (Node caches it): a function that never builds the site's pages never needs the layer. */
+export const pinyinPro = () => required('pinyin-pro');
 
 export const echartsModules = () => ({
-  core: required<typeof EChartsCore>('echarts/core'),
-  charts: required<typeof EChartsCharts>('echarts/charts'),
-  components: required<typeof EChartsComponents>('echarts/components'),
-  renderers: required<typeof EChartsRenderers>('echarts/renderers'),
+  core: required('echarts/core'),
+  charts: required('echarts/charts'),
+  components: required('echarts/components'),
+  renderers: required('echarts/renderers'),
 });

@@ -104,9 +104,8 @@ function drawSvg(
   series: readonly { label: string; values: (number | null)[] }[],
 ) {
   // Narrow and with large type: the SVG scales down to a phone's width, its text with it.
-  const { core: echarts, charts, components, renderers } = echartsModules();
-  if (!registered)
-    echarts.use([charts.BarChart, components.GridComponent, components.LegendComponent, renderers.SVGRenderer]);
+  const { core: echarts, parts } = echartsModules();
+  if (!registered) echarts.use(parts);
   registered = true;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 480, height: 240 + 24 * series.length });
   try {

@@ -4,7 +4,7 @@
 // writes the same search index and charts as the source does; without it, it cannot build the site.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -24,7 +24,7 @@ import { yearCharts } from '../../functions/publish/site/year-charts';
 import { cheapRenderer, splitReport } from '../../dev/memory-stores/memory-pipeline-ports';
 import { bundleFile, bundleFontsLayer, bundleFunction, bundleSiteLibrariesLayer } from '../../infra/function-bundles';
 import { sampleReport } from '../publish/publish-scenarios';
-import { lambdaSandbox, sandboxUser } from '../support/lambda-sandbox';
+import { invokeInSandbox, lambdaSandbox } from '../support/lambda-sandbox';
 import { localAwsStores, uniqueAgency } from '../adapters/local-aws';
 
 const run = promisify(execFile);
@@ -33,34 +33,17 @@ let root: string;
 let config: PublishConfig;
 let published: unknown;
 
-/** Runs the bundled handler on `event` in a fresh sandbox with the given layers; its result as JSON. */
+/** Runs the bundled handler on the published version, in a fresh sandbox with the given layers: its result. */
 async function invoke(name: string, layers: readonly string[]): Promise<Listed | { failure: unknown }> {
   const sandbox = lambdaSandbox(join(root, name), join(root, 'bundle'), ...layers);
-  const script = join(sandbox.tmp, 'invoke.mjs');
-  await writeFile(
-    script,
-    `const { handler } = await import(${JSON.stringify(join(sandbox.code, bundleFile))});\n` +
-      `const result = await handler(JSON.parse(process.argv[2]));\n` +
-      `process.stdout.write('\\nRESULT ' + JSON.stringify(result) + '\\n');\nprocess.exit(0);\n`,
-  );
-  const { stdout } = await run(process.execPath, [script, JSON.stringify(published)], {
-    ...sandboxUser,
-    cwd: sandbox.code,
-    env: {
-      ...sandbox.env,
-      AWS_REGION: 'cn-north-1',
-      NIANBAO_TABLE: config.table,
-      NIANBAO_BUCKET: config.bucket,
-      NIANBAO_DYNAMODB_ENDPOINT: config.dynamodbEndpoint!,
-      NIANBAO_S3_ENDPOINT: config.s3Endpoint!,
-      POWERTOOLS_LOG_LEVEL: 'SILENT',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    },
-    timeout: 60_000,
-  });
-  const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
-  if (!line) throw new Error(`no result from the bundled handler:\n${stdout}`);
-  return JSON.parse(line.slice('RESULT '.length)) as Listed | { failure: unknown };
+  const env = {
+    NIANBAO_TABLE: config.table,
+    NIANBAO_BUCKET: config.bucket,
+    NIANBAO_DYNAMODB_ENDPOINT: config.dynamodbEndpoint!,
+    NIANBAO_S3_ENDPOINT: config.s3Endpoint!,
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+  };
+  return (await invokeInSandbox(sandbox, published, env, 60_000)).result as Listed | { failure: unknown };
 }
 
 const agency = uniqueAgency('bundled-view');

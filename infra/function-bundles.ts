@@ -2,9 +2,10 @@
 // a function reads at run time (fonts, WebAssembly, Chromium) laid out as node_modules so the code finds them where
 // it finds them in development. Used by the stack (local bundling at synth), the tests and `npm run bench:bundles`.
 import { buildSync } from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { siteLibraries } from '../functions/publish/site/site-libraries';
 import { webFontFaces } from '../functions/render/font-faces';
 import { printFaces } from '../functions/render/print-fonts';
 
@@ -43,6 +44,12 @@ export const usesFontsLayer: readonly FunctionName[] = [
   'checkReport',
   'previewDraft',
 ];
+
+/**
+ * Functions that build the archive's site pages, whose libraries (pinyin-pro, ECharts; site-libraries.ts) come from
+ * the site-libraries layer. A bundle that keeps the code loading them is refused unless its function is listed here.
+ */
+export const usesSiteLibrariesLayer: readonly FunctionName[] = ['updatePublicView'];
 
 /**
  * harfbuzzjs loads its WebAssembly from beside its own module, which in a bundle is the function's folder: the
@@ -122,7 +129,12 @@ export function bundleFunction(name: FunctionName, outDir: string): void {
   rmSync(outDir, { recursive: true, force: true });
   const entry = join(repoRoot, 'functions', 'handlers', `${functionEntries[name]}.ts`);
   const render = name === 'render';
-  bundle(entry, join(outDir, bundleFile), render ? ['@sparticuz/chromium'] : []);
+  const outfile = join(outDir, bundleFile);
+  bundle(entry, outfile, render ? ['@sparticuz/chromium'] : []);
+  const code = readFileSync(outfile, 'utf8');
+  const required = siteLibraries.filter((library) => code.includes(JSON.stringify(library)));
+  if (required.length > 0 && !usesSiteLibrariesLayer.includes(name))
+    throw new BundleError(`${name} requires ${required.join(', ')} at run time but has no site-libraries layer`);
   if (render) {
     const nodeModules = join(outDir, 'node_modules');
     bundleChromium(nodeModules);
@@ -143,6 +155,45 @@ export function bundleFontsLayer(outDir: string): void {
   });
   const tools = ['harfbuzzjs/dist/harfbuzz.wasm', 'harfbuzzjs/dist/harfbuzz-subset.wasm'];
   copyPackageFiles(join(outDir, 'nodejs', 'node_modules'), [...files, ...printFaces.map((f) => f.file), ...tools]);
+}
+
+/** Files of installed packages that Node loads when it requires `modules` (their imports followed, as Node would). */
+function filesRequiredBy(modules: readonly string[]): string[] {
+  const { metafile } = buildSync({
+    stdin: { contents: modules.map((m) => `require(${JSON.stringify(m)});`).join('\n'), resolveDir: repoRoot },
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    format: 'cjs',
+    // Node's resolution: no bundler-only "module" condition or field.
+    conditions: ['node'],
+    mainFields: ['main'],
+    logLevel: 'warning',
+  });
+  // Paths are relative to the working folder, and node_modules may be a link to an install elsewhere.
+  return Object.keys(metafile.inputs).flatMap((file) => {
+    const at = file.lastIndexOf('node_modules/');
+    return at === -1 ? [] : [file.slice(at + 'node_modules/'.length)];
+  });
+}
+
+/**
+ * The site-libraries layer (unpacked under /opt like the fonts layer, found through NODE_PATH): the files of
+ * pinyin-pro, ECharts and their dependencies (zrender, tslib) that the site's pages require, with each package's
+ * package.json files (they say which files are ES modules). Only for the functions that build the site's pages.
+ */
+export function bundleSiteLibrariesLayer(outDir: string): void {
+  rmSync(outDir, { recursive: true, force: true });
+  const nodeModules = join(outDir, 'nodejs', 'node_modules');
+  const files = filesRequiredBy(siteLibraries);
+  copyPackageFiles(nodeModules, files);
+  // A package.json below a package's root (tslib/modules/package.json: "type": "module") rules the files beside it.
+  for (const file of files) {
+    const nested = join(dirname(file), 'package.json');
+    if (!existsSync(join(nodeModules, nested)) && existsSync(join(repoRoot, 'node_modules', nested)))
+      cpSync(join(repoRoot, 'node_modules', nested), join(nodeModules, nested));
+  }
 }
 
 /** Bytes under a folder (what Lambda counts against its 250 MB unzipped limit). */

@@ -26,9 +26,11 @@ import {
   bundleFile,
   bundleFontsLayer,
   bundleFunction,
+  bundleSiteLibrariesLayer,
   functionEntries,
   repoRoot,
   usesFontsLayer,
+  usesSiteLibrariesLayer,
   type FunctionName,
 } from '../function-bundles';
 import { reportTableSchema } from '../../functions/adapters/dynamodb-table-schema';
@@ -113,6 +115,12 @@ export class ReportPipeline extends Construct {
       compatibleRuntimes: [Runtime.NODEJS_22_X],
       description: 'nianbao: the report web fonts (Noto Serif SC 400/700, Noto Sans SC 700 woff2 subsets)',
     });
+    // A layer, as Lambda documents for shared libraries: keeps updatePublicView's own code under 1 MB.
+    const siteLibraries = new LayerVersion(this, 'SiteLibraries', {
+      code: localBundle(bundleSiteLibrariesLayer),
+      compatibleRuntimes: [Runtime.NODEJS_22_X],
+      description: "nianbao: the archive site's libraries (pinyin-pro for the search index, ECharts for the charts)",
+    });
     this.handOverSecret = new Secret(this, 'HandOverSecret', {
       description: 'nianbao: the secret the CMS signs hand-overs with (HMAC-SHA256, X-Nianbao-Signature)',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
@@ -135,7 +143,10 @@ export class ReportPipeline extends Construct {
         code: localBundle((outputDir) => bundleFunction(name, outputDir)),
         ...sizing[name],
         tracing: inChinaRegion(this) ? Tracing.DISABLED : Tracing.ACTIVE,
-        layers: usesFontsLayer.includes(name) ? [fonts] : [],
+        layers: [
+          ...(usesFontsLayer.includes(name) ? [fonts] : []),
+          ...(usesSiteLibrariesLayer.includes(name) ? [siteLibraries] : []),
+        ],
         environment: { POWERTOOLS_SERVICE_NAME: `nianbao-${functionEntries[name]}`, ...environment },
         logGroup: new LogGroup(this, `${name}Logs`, {
           retention: RetentionDays.THREE_MONTHS,

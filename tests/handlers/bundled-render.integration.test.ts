@@ -2,7 +2,7 @@
 // (read-only code and fonts layer, writable /tmp only, no system CJK font), against s3rver. It launches the
 // bundled Chromium once and prints a PDF whose every glyph comes from the report's own fonts.
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,10 +14,10 @@ import { newRun } from '../../functions/pipeline/run';
 import type { Rendered, Validated } from '../../functions/pipeline/run-stages';
 import { stageJson, stagingKey } from '../../functions/pipeline/staged-artifacts';
 import { summarizeValidation } from '../../functions/publish/validation-summary';
-import { bundleFile, bundleFontsLayer, bundleFunction } from '../../infra/function-bundles';
+import { bundleFontsLayer, bundleFunction } from '../../infra/function-bundles';
 import { readPdf } from '../render/read-pdf';
 import { lishi2023 } from '../render/render-fixtures';
-import { lambdaSandbox, sandboxUser } from '../support/lambda-sandbox';
+import { invokeInSandbox, lambdaSandbox } from '../support/lambda-sandbox';
 
 const run = promisify(execFile);
 let root: string;
@@ -47,34 +47,13 @@ beforeAll(async () => {
     staged: { report: await stageJson(staging, stagingKey(request, 'report.json'), report) },
     validation,
   };
-  // Lambda's runtime imports the handler and calls it with the event: so does this script, outside the code folder.
-  const invoke = join(sandbox.tmp, 'invoke.mjs');
-  await writeFile(
-    invoke,
-    `const { handler } = await import(${JSON.stringify(join(sandbox.code, bundleFile))});\n` +
-      `const result = await handler(JSON.parse(process.argv[2]));\n` +
-      `process.stdout.write('\\nRESULT ' + JSON.stringify(result) + '\\n');\nprocess.exit(0);\n`,
+  const { result, logs } = await invokeInSandbox(
+    sandbox,
+    event,
+    { NIANBAO_STAGING_BUCKET: aws.stagingBucket, NIANBAO_S3_ENDPOINT: aws.s3Endpoint },
+    90_000,
   );
-  const { stdout } = await run(process.execPath, [invoke, JSON.stringify(event)], {
-    ...sandboxUser,
-    cwd: sandbox.code,
-    env: {
-      ...sandbox.env,
-      AWS_REGION: 'cn-north-1',
-      NIANBAO_STAGING_BUCKET: aws.stagingBucket,
-      NIANBAO_S3_ENDPOINT: aws.s3Endpoint,
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    },
-    maxBuffer: 16 * 1024 * 1024,
-    timeout: 90_000,
-  });
-  const lines = stdout.split('\n').filter(Boolean);
-  const resultLine = lines.find((l) => l.startsWith('RESULT '));
-  if (!resultLine) throw new Error(`no result from the bundled handler:\n${stdout}`);
-  output = {
-    result: JSON.parse(resultLine.slice('RESULT '.length)) as Rendered,
-    logs: lines.filter((l) => l !== resultLine),
-  };
+  output = { result: result as Rendered, logs };
 }, 120_000);
 
 afterAll(async () => {

@@ -28,7 +28,13 @@ import { runPipeline } from '../../functions/pipeline/run-pipeline';
 import type { Requested } from '../../functions/pipeline/run-stages';
 import { splitReport } from '../../dev/memory-stores/memory-pipeline-ports';
 import { ArchiveStack } from '../../infra/archive-stack';
-import { bundleFile, bundleFontsLayer, bundleFunction, type FunctionName } from '../../infra/function-bundles';
+import {
+  bundleFile,
+  bundleFontsLayer,
+  bundleFunction,
+  bundleSiteLibrariesLayer,
+  type FunctionName,
+} from '../../infra/function-bundles';
 import { deadLetterState } from '../../infra/constructs/pipeline-state-machine';
 import { sampleReport } from '../publish/publish-scenarios';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
@@ -67,9 +73,11 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'nianbao-sfn-'));
   await chmod(root, 0o755);
   for (const name of stepFunctions) bundleFunction(name, join(root, name));
-  // The fonts layer beside the bundles: found from them as it is found through NODE_PATH on Lambda.
+  // The layers beside the bundles: found from them as they are found through NODE_PATH on Lambda.
   bundleFontsLayer(join(root, 'layer'));
-  await cp(join(root, 'layer', 'nodejs', 'node_modules'), join(root, 'node_modules'), { recursive: true });
+  bundleSiteLibrariesLayer(join(root, 'site-layer'));
+  for (const layer of ['layer', 'site-layer'])
+    await cp(join(root, layer, 'nodejs', 'node_modules'), join(root, 'node_modules'), { recursive: true });
 
   proxy = await startFaultProxy(aws.s3Endpoint);
   const table = `nianbao-sfn-${randomUUID().slice(0, 8)}`;

@@ -13,6 +13,7 @@ import { retryableErrorName } from '../../functions/pipeline/step-failure';
 import { ArchiveStack } from '../../infra/archive-stack';
 import { deadLetterState, recordOutcomeState } from '../../infra/constructs/pipeline-state-machine';
 import { startRunThrottle } from '../../infra/constructs/report-pipeline';
+import { usesFontsLayer } from '../../infra/function-bundles';
 import { happyPathTasks, synthesizedDefinition } from '../support/synthesized-definition';
 
 let stack: ArchiveStack;
@@ -116,6 +117,26 @@ describe('the way in', () => {
       expect.arrayContaining(['NIANBAO_PUBLIC_BASE_URL', 'NIANBAO_HANDOVER_SECRET_ARN', 'NIANBAO_TABLE']),
     );
     expect(fn.Properties.MemorySize).toBeLessThan(2048);
+  });
+
+  it("gives the site libraries' layer to updatePublicView only, and the fonts layer to the functions that read fonts", () => {
+    const layers = template.findResources('AWS::Lambda::LayerVersion');
+    const layerId = (description: RegExp) =>
+      Object.keys(layers).find((id) => description.test(JSON.stringify(layers[id]))) ?? 'missing';
+    const [fonts, site] = [layerId(/web fonts/), layerId(/pinyin-pro.*ECharts/)];
+    const resources = (template.toJSON() as { Resources: Record<string, { Properties: { Layers?: unknown } }> })
+      .Resources;
+    const withLayer = (id: string) =>
+      Object.entries(stack.pipeline.functions)
+        .filter(([, fn]) => JSON.stringify(resources[logicalId(fn)]?.Properties.Layers ?? []).includes(id))
+        .map(([name]) => name)
+        .sort();
+    expect(withLayer(site)).toEqual(['updatePublicView']);
+    expect(withLayer(fonts)).toEqual([...usesFontsLayer].sort());
+    expect(resources[logicalId(stack.pipeline.functions.updatePublicView)]?.Properties.Layers).toEqual([
+      { Ref: fonts },
+      { Ref: site },
+    ]);
   });
 
   it('traces no function in the China regions, which have no Lambda X-Ray integration', () => {

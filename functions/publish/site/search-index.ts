@@ -1,7 +1,7 @@
 // The search index the home page's script filters (templates/site/search.js): one compact row per agency, with the
 // pinyin initials of its name computed here, at publish time, so the reader's phone loads no dictionary.
-import { pinyin } from 'pinyin-pro';
 import type { SiteAgency } from './site-model';
+import { pinyinPro } from './site-libraries';
 import type { AgencyPlacement } from './site-settings';
 
 /** Each agency: [code, name, pinyin initials, region index (-1: none), years, href]. */
@@ -15,7 +15,8 @@ export interface SearchIndex {
 
 /** 离石区 → lsq; letters and digits kept, lower case. */
 export const pinyinInitials = (name: string): string =>
-  pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+  pinyinPro()
+    .pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
     .join('')
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');

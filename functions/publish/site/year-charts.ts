@@ -1,20 +1,17 @@
 // Year-over-year charts for an agency page, drawn at publish time as SVG (ECharts' server-side SVG renderer, only
-// the parts used, so the public-view Lambda stays small). Every series is a sum of cells chosen from the format
+// the parts used, loaded at run time: site-libraries.ts). Every series is a sum of cells chosen from the format
 // data — rows under 三's results, each row of 四, every 现行有效 column — never a restated row list. Each chart comes
 // with a text alternative and its data as a table.
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
 import { rowLabel } from '../../core/format/labels';
 import { resultsGroup } from '../../core/format/applications-table';
 import type { CellDefinition } from '../../core/format/table-definition';
 import { cellsOf, findCell } from '../../core/format/templates';
 import type { ReportDocument } from '../../core/report/report-document';
 import { readCell } from '../../core/statistics/cells';
+import { echartsModules } from './site-libraries';
 
-// Registered on first use, not on import: a bundle that imports this module but draws no chart (a step Lambda other
-// than updatePublicView) then leaves ECharts out.
+// Loaded and registered on first use, not on import: a function that imports this module but draws no chart (a step
+// Lambda other than updatePublicView) never needs ECharts.
 let registered = false;
 
 interface Series {
@@ -107,7 +104,8 @@ function drawSvg(
   series: readonly { label: string; values: (number | null)[] }[],
 ) {
   // Narrow and with large type: the SVG scales down to a phone's width, its text with it.
-  if (!registered) echarts.use([BarChart, GridComponent, LegendComponent, SVGRenderer]);
+  const { core: echarts, parts } = echartsModules();
+  if (!registered) echarts.use(parts);
   registered = true;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 480, height: 240 + 24 * series.length });
   try {

@@ -1,29 +1,8 @@
 // Findings as editors read them: grouped by severity, in Chinese, placed as on the page (section and paragraph,
 // printed row and column), with the excerpt a narrative finding is about. The JSON keeps the machine paths.
-import { cellPlace } from '../core/format/labels';
-import { findCell } from '../core/format/templates';
 import type { TemplateId } from '../core/format/table-definition';
-import { narrativePlace } from '../core/narrative/narrative-fields';
-import type { ValidationFinding, ValidationReport } from '../core/validation-finding';
-
-/** Places of fields outside the narrative and the tables. */
-const fieldPlaces: Readonly<Record<string, string>> = {
-  issuedOn: '落款的成文日期（issuedOn）',
-  title: '标题（title）',
-  'agency.consolidated': '发布机关设置 agency.consolidated',
-};
-
-function where(finding: ValidationFinding, template: TemplateId | undefined): string {
-  if (finding.place) return finding.place;
-  if (finding.location) {
-    const line = finding.line === undefined ? '' : ` 第 ${finding.line} 行`;
-    const place = narrativePlace(finding.location) ?? fieldPlaces[finding.location];
-    return place ? `${place}${line}` : `${finding.location}${line}`;
-  }
-  // The checked cell comes first; the message names the others.
-  const first = template && finding.cells[0] !== undefined ? findCell(template, finding.cells[0]) : undefined;
-  return first ? cellPlace(first) : '';
-}
+import { findingPlace } from '../core/finding-place';
+import type { ValidationReport } from '../core/validation-finding';
 
 export function formatFindings(report: ValidationReport, template: TemplateId | undefined): string {
   const lines: string[] = [];
@@ -36,7 +15,7 @@ export function formatFindings(report: ValidationReport, template: TemplateId | 
     lines.push(`${title}：${group.length} 项`);
     for (const finding of group) {
       lines.push(`  [${finding.rule}] ${finding.message.zh}`);
-      const place = where(finding, template);
+      const place = findingPlace(finding, template);
       // A message that already names its place (S2, R8: "三（七）总计：…") is not followed by the same words again.
       if (place && !finding.message.zh.startsWith(place)) lines.push(`        位置：${place}`);
       if (finding.excerpt) lines.push(`        原文：${finding.excerpt}`);

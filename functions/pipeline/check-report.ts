@@ -2,7 +2,9 @@
 // published report), validated by the same code as the pipeline's assemble and validate steps. The CMS runs it
 // before it lets a publish through, so a report with errors never reaches the archive.
 import { findingKey } from '../core/acknowledgement';
+import { findingPlace } from '../core/finding-place';
 import { cellPlace } from '../core/format/labels';
+import type { TemplateId } from '../core/format/table-definition';
 import { cellsOf } from '../core/format/templates';
 import { agencyCodeFinding, isAgencyCode, isReportYear, reportYearFinding } from '../core/identifiers';
 import { mergeReport, type NarrativeSource } from '../core/merge/merge-report';
@@ -88,8 +90,7 @@ export interface DraftCheck extends ValidationReport {
   readonly cells: readonly DraftCell[];
 }
 
-function draftCells(year: number, report: ReportDocument | undefined): DraftCell[] {
-  const template = report?.template ?? (isReportYear(year) ? templateForYear(year) : undefined);
+function draftCells(template: TemplateId | undefined, report: ReportDocument | undefined): DraftCell[] {
   if (!template) return [];
   return cellsOf(template).map((cell) => ({
     id: cell.id,
@@ -107,16 +108,21 @@ export async function checkReport(
   const report = assembled.ok
     ? await validateForPublication(assembled.value, ports)
     : summarize(assembled.error.findings);
+  const template = assembled.ok
+    ? assembled.value.template
+    : isReportYear(narrative.year)
+      ? templateForYear(narrative.year)
+      : undefined;
   return {
     ...report,
-    findings: report.findings.map((finding) => ({
-      ...finding,
-      key: findingKey(finding),
-      advice: ruleAdvice[finding.rule],
-    })),
+    findings: report.findings.map((finding) => {
+      // Every finding says where, as the CLI prints it: the CMS shows it as it comes.
+      const place = findingPlace(finding, template);
+      return { ...finding, ...(place ? { place } : {}), key: findingKey(finding), advice: ruleAdvice[finding.rule] };
+    }),
     ...(assembled.ok
       ? {}
       : { reason: assembled.error.reason, reasonZh: assembled.error.reasonZh ?? assembled.error.reason }),
-    cells: draftCells(narrative.year, assembled.ok ? assembled.value : undefined),
+    cells: draftCells(template, assembled.ok ? assembled.value : undefined),
   };
 }

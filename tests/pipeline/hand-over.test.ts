@@ -126,6 +126,8 @@ describe('the approval check', () => {
     await pipeline.statistics.put(splitReport(broken).statistics);
     const checked = await checkReport(splitReport(good).narrative, pipeline.ports);
     expect(checked.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toContain('R1');
+    // Where, as the CLI prints it: the printed row and column of the checked total.
+    expect(checked.findings.find((f) => f.rule === 'R1')?.place).toBe('三（七）总计 · 总计');
     expect(checked.cells.find((c) => c.id === 'applications.received.total')).toEqual({
       id: 'applications.received.total',
       place: '一、本年新收政府信息公开申请数量 · 总计',

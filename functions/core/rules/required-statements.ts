@@ -18,6 +18,7 @@ export function checkRequiredStatements({ report }: RuleContext): ValidationFind
       severity: 'warning',
       cells: [],
       location: 'narrative.problems',
+      place: heading('problems'),
       expected: 'problems and improvements',
       actual: report.narrative.problems.trim(),
       message: {
@@ -32,6 +33,7 @@ export function checkRequiredStatements({ report }: RuleContext): ValidationFind
       severity: 'warning',
       cells: [],
       location: 'narrative.otherMatters',
+      place: heading('otherMatters'),
       expected: '信息处理费',
       actual: report.narrative.otherMatters.trim(),
       message: {

@@ -3,7 +3,7 @@
 // before it lets a publish through, so a report with errors never reaches the archive.
 import { findingKey } from '../core/acknowledgement';
 import { findingPlace } from '../core/finding-place';
-import { cellPlace } from '../core/format/labels';
+import { cellPlace, columnLabel, rowPlace } from '../core/format/labels';
 import type { TemplateId } from '../core/format/table-definition';
 import { cellsOf } from '../core/format/templates';
 import { agencyCodeFinding, isAgencyCode, isReportYear, reportYearFinding } from '../core/identifiers';
@@ -73,7 +73,12 @@ export async function validateForPublication(
 /** A cell of the report as an editor cites it: `{{id}}`, where it is printed, and what it holds now. */
 export interface DraftCell {
   readonly id: string;
+  /** Row · column, as printed. */
   readonly place: string;
+  /** The printed table, row and column, for showing the tables. */
+  readonly table: string;
+  readonly row: string;
+  readonly column: string;
   /** null: blank, or no statistics stored yet. */
   readonly value: CellValue;
 }
@@ -95,6 +100,9 @@ function draftCells(template: TemplateId | undefined, report: ReportDocument | u
   return cellsOf(template).map((cell) => ({
     id: cell.id,
     place: cellPlace(cell),
+    table: `${cell.table.section}、${cell.table.heading}`,
+    row: rowPlace(cell.table, cell.row),
+    column: columnLabel(cell.column),
     value: report ? (readCell(report.statistics, cell.path) ?? null) : null,
   }));
 }

@@ -432,6 +432,10 @@ describe('the admin panel, in a browser', () => {
       await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(csv);
       expect(await asEditor.textOf('[data-nianbao=upload-stored]')).toContain('已保存 desk-browser 2023');
       expect(await asEditor.textOf('[data-nianbao=check-summary]', /0 个错误，1 个警告/)).toBeTruthy();
+      // The stored tables, folded under their printed titles.
+      expect(await asEditor.textOf('[data-nianbao-table="三、收到和处理政府信息公开申请情况"]')).toMatch(
+        /一、本年新收政府信息公开申请数量：自然人 \d+/,
+      );
 
       // The reference goes into 六 (五 stays 无, so its warning stays), then the draft is saved.
       await asEditor.page.type('[data-nianbao=cell-filter]', 'applications.received.total');

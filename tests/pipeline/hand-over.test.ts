@@ -131,6 +131,9 @@ describe('the approval check', () => {
     expect(checked.cells.find((c) => c.id === 'applications.received.total')).toEqual({
       id: 'applications.received.total',
       place: '一、本年新收政府信息公开申请数量 · 总计',
+      table: '三、收到和处理政府信息公开申请情况',
+      row: '一、本年新收政府信息公开申请数量',
+      column: '总计',
       value: 999,
     });
     await pipeline.statistics.put(splitReport(good).statistics);

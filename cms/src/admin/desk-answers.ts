@@ -21,6 +21,9 @@ export interface Finding {
 export interface Cell {
   id: string;
   place: string;
+  table: string;
+  row: string;
+  column: string;
   value: number | string | null;
 }
 

@@ -1,8 +1,9 @@
 // The editor's desk: a side panel on the annual report's edit view. It shows where the report's last approval is
 // (latest-run.tsx), the saved draft's findings with where and what to do (warnings acknowledged here by the 审核人,
-// finding-item.tsx), the statistics upload, the cells a narrative may cite (cell-references.tsx) and the version
-// history; Strapi's own preview button opens the signed preview (preview-link.ts). It reads and acts through the
-// CMS's /nianbao admin routes (cms/src/nianbao/editor-desk.ts); the server decides who may do what.
+// finding-item.tsx), the statistics upload and the stored tables (statistics-tables.tsx), the cells a narrative may
+// cite (cell-references.tsx) and the version history; Strapi's own preview button opens the signed preview
+// (preview-link.ts). It reads and acts through the CMS's /nianbao admin routes (cms/src/nianbao/editor-desk.ts); the
+// server decides who may do what.
 import { useCallback, useEffect, useState, type ChangeEvent, type ReactNode } from 'react';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
@@ -10,6 +11,7 @@ import { CellReferences } from './cell-references';
 import { reportUid, type CheckAnswer, type Run, type RunsAnswer, type UploadAnswer } from './desk-answers';
 import { Acknowledge, FindingItem } from './finding-item';
 import { finalPhases, LatestRun, when } from './latest-run';
+import { StatisticsTables } from './statistics-tables';
 
 function messageOf(error: unknown): string {
   if (isFetchError(error)) {
@@ -163,29 +165,39 @@ function Desk({ documentId, version }: { documentId: string; version: string }) 
           重新检查
         </Button>
       </Section>
-      {runs?.may.upload ? (
-        <Section title="统计数据（CSV）" testId="statistics">
-          <Typography variant="pi">
-            上传 nianbao stats export 导出的 CSV（UTF-8 或 Excel 另存的 GBK 均可）；有任何错误都不会保存。
-          </Typography>
-          <input data-nianbao="statistics-file" type="file" accept=".csv,text/csv" onChange={(e) => void onUpload(e)} />
-          {upload?.stored ? (
-            <Typography variant="pi" data-nianbao="upload-stored">
-              已保存 {upload.agency} {upload.year} 年度的统计数据。
+      <Section title="统计数据" testId="statistics">
+        {runs?.may.upload ? (
+          <>
+            <Typography variant="pi">
+              上传 nianbao stats export 导出的 CSV（UTF-8 或 Excel 另存的 GBK 均可）；有任何错误都不会保存。
             </Typography>
-          ) : null}
-          {upload && !upload.stored ? (
-            <Flex direction="column" alignItems="stretch" gap={1} data-nianbao="upload-refused">
-              <Typography variant="pi" textColor="danger600">
-                {upload.reason}
-              </Typography>
-              {upload.findings.map((f, i) => (
-                <FindingItem key={i} finding={f} />
-              ))}
-            </Flex>
-          ) : null}
-        </Section>
-      ) : null}
+            <input
+              data-nianbao="statistics-file"
+              type="file"
+              accept=".csv,text/csv"
+              onChange={(e) => void onUpload(e)}
+            />
+          </>
+        ) : null}
+        {upload?.stored ? (
+          <Typography variant="pi" data-nianbao="upload-stored">
+            已保存 {upload.agency} {upload.year} 年度的统计数据。
+          </Typography>
+        ) : null}
+        {upload && !upload.stored ? (
+          <Flex direction="column" alignItems="stretch" gap={1} data-nianbao="upload-refused">
+            <Typography variant="pi" textColor="danger600">
+              {upload.reason}
+            </Typography>
+            {upload.findings.map((f, i) => (
+              <FindingItem key={i} finding={f} />
+            ))}
+          </Flex>
+        ) : null}
+        {check && check.cells.some((c) => c.value !== null) ? (
+          <StatisticsTables cells={check.cells} findings={check.findings} />
+        ) : null}
+      </Section>
       <Section title="单元格引用" testId="cells">
         <Typography variant="pi">正文里写 {'{{编号}}'}，发布时换成表中的数字，不必手抄。</Typography>
         {check ? <CellReferences cells={check.cells} canEdit={runs?.may.upload ?? false} /> : null}

@@ -25,6 +25,9 @@ export interface CheckedFinding extends Finding {
 export interface DraftCell {
   readonly id: string;
   readonly place: string;
+  readonly table: string;
+  readonly row: string;
+  readonly column: string;
   readonly value: number | string | null;
 }
 

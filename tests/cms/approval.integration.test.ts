@@ -448,6 +448,10 @@ describe('the admin panel, in a browser', () => {
         saved = String((await editor.request('GET', `${reportPath}/${documentId}`)).body.data?.otherMatters);
       }
       expect(saved).toMatch(/\{\{applications\.received\.total\}\}$/);
+      // The form has taken the save (its Save button is off again): leaving it now asks nothing.
+      await asEditor.page.waitForFunction(
+        "[...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Save' && b.disabled)",
+      );
 
       // Strapi's preview button opens the draft as it will print, through the signed link.
       await asEditor.clickButton('Open preview');

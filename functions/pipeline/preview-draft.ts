@@ -13,8 +13,12 @@ export async function previewDraft(
   fontBaseUrl: string,
 ): Promise<DraftPreview> {
   const assembled = await assembleReport(narrative, ports, narrative.agency.code, narrative.year);
-  if (!assembled.ok)
-    return renderDraftPreview(undefined, assembled.error.findings, assembled.error.reason, fontBaseUrl);
+  if (!assembled.ok) {
+    // For the editor in Chinese; the English reason as the logs have it, for whoever they ask.
+    const { reason, reasonZh } = assembled.error;
+    const why = reasonZh ? `${reasonZh}（${reason}）` : reason;
+    return renderDraftPreview(undefined, assembled.error.findings, why, fontBaseUrl);
+  }
   const { findings } = await validateForPublication(assembled.value, ports);
   return renderDraftPreview(assembled.value, findings, undefined, fontBaseUrl);
 }

@@ -404,6 +404,34 @@ describe("the editor's desk beside the entry", () => {
     expect(latest?.phase).toBe('published');
   });
 
+  it('refuses hostile desk input: an oversized or UTF-16 file, a missing file, an over-long reason, a traversal id', async () => {
+    const agency = await agencyEntry('desk-hostile');
+    const documentId = String(
+      (await editor.request('POST', reportPath, draftBody(agency, '无'))).body.data?.documentId,
+    );
+    const statistics = `/reports/${documentId}/statistics`;
+    const text = new TextDecoder().decode(statisticsCsv(statisticsOf('desk-hostile')));
+    const oversized = await desk(editor, 'POST', statistics, {
+      fileName: 'big.csv',
+      content: base64(new TextEncoder().encode(`${text}${'#'.repeat(600 * 1024)}`)),
+    });
+    expect(oversized).toMatchObject({
+      status: 422,
+      body: { stored: false, reason: expect.stringContaining('larger than') },
+    });
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, 'utf16le'))]);
+    const wrongEncoding = await desk(editor, 'POST', statistics, { fileName: 'u.csv', content: base64(utf16) });
+    expect(wrongEncoding).toMatchObject({ status: 422, body: { reason: expect.stringContaining('UTF-16') } });
+    expect((await desk(editor, 'POST', statistics, { fileName: 'x.csv' })).status).toBe(400);
+    expect(await system.stack.stores.statistics.get('desk-hostile', 2023)).toBeUndefined();
+
+    await system.stack.stores.statistics.put(statisticsOf('desk-hostile'));
+    const warning = (await checkOf(editor, documentId)).check.findings.find((f) => f.severity === 'warning');
+    const tooLong = { key: warning!.key, reason: '理'.repeat(501) };
+    expect((await desk(approver, 'POST', `/reports/${documentId}/acknowledgements`, tooLong)).status).toBe(400);
+    expect((await desk(editor, 'GET', '/reports/..%2F..%2Fetc/check')).status).toBe(404);
+  });
+
   it('answers no one without an admin login', async () => {
     const response = await fetch(`${system.cms.url}/nianbao/reports/x/check`);
     expect(response.status).toBe(401);

@@ -6,6 +6,7 @@ import { logger } from '../../functions/handlers/handler-logger';
 import { createPreviewDraftHandler } from '../../functions/handlers/preview-draft-handler';
 import { sampleReport } from '../publish/publish-scenarios';
 import { memoryPipeline } from '../support/memory-pipeline';
+import { maxHandOverBytes } from '../../functions/pipeline/hand-over';
 import { signedApiRequest } from '../support/signed-api-request';
 import { storeUnbalancedStatistics } from '../support/unbalanced-statistics';
 
@@ -55,6 +56,18 @@ describe('preview-draft', () => {
     const { status, body } = await call(JSON.stringify({ narrative: narrativeOf('preview-none') }));
     expect(status).toBe(200);
     expect(String(body.html)).toContain('no statistics for preview-none');
+  });
+
+  it('previews a traversal agency code as an S1 finding, reading no store; refuses an oversized body (413)', async () => {
+    const narrative = {
+      ...narrativeOf('preview-gate'),
+      agency: { ...narrativeOf('preview-gate').agency, code: '../../etc' },
+    };
+    const { status, body } = await call(JSON.stringify({ narrative }));
+    expect(status).toBe(200);
+    expect(String(body.html)).toContain('[S1]');
+    expect(String(body.html)).not.toContain('etc/passwd');
+    expect((await call('x'.repeat(maxHandOverBytes + 1))).status).toBe(413);
   });
 
   it('refuses unsigned (401) and malformed (400, saying what is wrong) requests', async () => {

@@ -1,13 +1,14 @@
 // An editor's statistics upload (POST /statistics): the file a CMS forwards is stored only when all of it is right;
 // a missing column, text in a number cell, an unknown cell id, a duplicated row or another agency's file is refused
 // naming the line and cell, and nothing is stored; the same file saved as GBK by Excel is read as it was meant.
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { splitReport } from '../../dev/memory-stores/memory-pipeline-ports';
 import { logger } from '../../functions/handlers/handler-logger';
 import { createUploadStatisticsHandler } from '../../functions/handlers/upload-statistics-handler';
-import { signatureHeader, signHandOver, timestampHeader } from '../../functions/pipeline/hand-over-signature';
+import { maxHandOverBytes } from '../../functions/pipeline/hand-over';
+import { maxUploadBytes } from '../../functions/pipeline/upload-statistics';
+import { signedApiRequest } from '../support/signed-api-request';
 import { parseStatisticsCsv, statisticsCsv } from '../../functions/statistics/statistics-csv';
 import { sampleReport } from '../publish/publish-scenarios';
 import { memoryPipeline } from '../support/memory-pipeline';
@@ -37,13 +38,7 @@ function setup() {
       fileName,
       content: Buffer.from(bytes).toString('base64'),
     });
-    const event = {
-      body,
-      isBase64Encoded: false,
-      headers: { [timestampHeader]: String(now), [signatureHeader]: signHandOver(secret, now, body) },
-      requestContext: { http: { method: 'POST' } },
-    } as unknown as APIGatewayProxyEventV2;
-    const response = await handler(event);
+    const response = await handler(signedApiRequest(secret, now, body));
     return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') as Record<string, unknown> };
   };
   return { pipeline, upload };
@@ -90,6 +85,32 @@ describe('upload-statistics', () => {
     expect(status).toBe(422);
     expect(body.findings).toEqual([expect.objectContaining({ location: '# agency=', actual: record.agency })]);
     expect(await pipeline.statistics.get('another-agency', record.year)).toBeUndefined();
+  });
+
+  it('refuses an oversized file, a body over the limit, broken base64, and a file in neither UTF-8 nor GBK', async () => {
+    const { pipeline, upload } = setup();
+    const oversized = await upload(`${csvText}\n${'#'.repeat(maxUploadBytes)}`);
+    expect(oversized).toMatchObject({ status: 400, body: { error: expect.stringMatching(/^content: larger than/) } });
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(csvText, 'utf16le'))]);
+    const wrongEncoding = await upload(utf16);
+    expect(wrongEncoding).toMatchObject({
+      status: 422,
+      body: { stored: false, reason: expect.stringContaining('UTF-16') },
+    });
+    // A file name is only read for its ending: a traversal in it reaches nothing.
+    expect((await upload(csvText, '../../etc/passwd.csv')).status).toBe(200);
+    expect(await pipeline.statistics.get(record.agency, record.year)).toBeDefined();
+    const handler = createUploadStatisticsHandler({
+      statistics: pipeline.statistics,
+      secret: async () => secret,
+      nowMs: () => nowMs,
+    });
+    const send = async (body: string) => (await handler(signedApiRequest(secret, now, body))).statusCode;
+    expect(await send('x'.repeat(maxHandOverBytes + 1))).toBe(413);
+    expect(await send(JSON.stringify({ agency: record.agency, year: 2023, fileName: 'a.csv', content: '%%%' }))).toBe(
+      400,
+    );
+    expect(await send('{"agency":')).toBe(400);
   });
 
   it('refuses a request that is not an upload (400) and a file that is not CSV (422)', async () => {

@@ -74,6 +74,12 @@ describe('the hand-over from the CMS', () => {
     );
     expect(refused((h) => (h.run.request.acknowledgements = [{ ...ack, at: 'soon' }]))).toMatch(/\[0\]\.at:/);
     expect(refused((h) => (h.run.request.acknowledgements = 'all'))).toMatch(/^run\.request\.acknowledgements:/);
+    expect(refused((h) => (h.run.request.acknowledgements = [{ ...ack, reason: '理'.repeat(501) }]))).toMatch(
+      /\[0\]\.reason:/,
+    );
+    expect(refused((h) => (h.run.request.acknowledgements = Array.from({ length: 201 }, () => ack)))).toMatch(
+      /at most 200/,
+    );
     expect(refused((h) => (h.narrative = []))).toMatch(/^narrative:/);
   });
 });

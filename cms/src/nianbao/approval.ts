@@ -8,6 +8,7 @@ import { errors } from '@strapi/utils';
 import { acknowledgementsOf, matchAcknowledgements } from './acknowledgements';
 import { adminName, type AdminUser } from './admin-name';
 import { refusalMessage, unacknowledgedMessage } from './findings-message';
+import { readDraft } from './draft-entry';
 import { narrativeSource, type NarrativeJson } from './narrative-source';
 import { pipelineGateway } from './pipeline-gateway';
 import { handOverRun, recordRun, reportUid } from './run-records';
@@ -37,11 +38,7 @@ async function refuseSecondEntry(strapi: Core.Strapi, documentId: string, narrat
 }
 
 async function approve(strapi: Core.Strapi, documentId: string): Promise<{ recordRun: () => Promise<string> }> {
-  const draft = await strapi.documents(reportUid).findOne({
-    documentId,
-    status: 'draft',
-    populate: { agency: true, overview: true },
-  });
+  const draft = await readDraft(strapi, documentId);
   if (!draft) throw new errors.NotFoundError(`年报 ${documentId} 不存在`);
   const source = narrativeSource(draft);
   if (!source.ok)

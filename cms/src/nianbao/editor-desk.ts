@@ -5,9 +5,11 @@
 import type { Core } from '@strapi/strapi';
 import { acknowledge, acknowledgementsOf, matchAcknowledgements } from './acknowledgements';
 import { adminName, type AdminUser } from './admin-name';
+import { readDraft } from './draft-entry';
 import { narrativeSource } from './narrative-source';
 import { pipelineGateway } from './pipeline-gateway';
 import type { ApprovalCheck } from './pipeline-contract';
+import { explorer } from './roles';
 import { reportUid, retryRun, runRecords } from './run-records';
 
 interface Ability {
@@ -22,7 +24,6 @@ interface DeskContext {
   body: unknown;
 }
 
-const explorer = (action: string) => `plugin::content-manager.explorer.${action}`;
 const may = (ctx: DeskContext, action: string) => ctx.state.userAbility?.can(explorer(action), reportUid) ?? false;
 
 function answer(ctx: DeskContext, status: number, body: unknown) {
@@ -32,15 +33,9 @@ function answer(ctx: DeskContext, status: number, body: unknown) {
 
 const refuse = (ctx: DeskContext, status: number, message: string) => answer(ctx, status, { error: { message } });
 
-async function draftOf(strapi: Core.Strapi, documentId: string) {
-  return strapi
-    .documents(reportUid)
-    .findOne({ documentId, status: 'draft', populate: { agency: true, overview: true } });
-}
-
 /** The saved draft checked as it would be published, with the acknowledgements it already has. */
 async function checkDraft(strapi: Core.Strapi, documentId: string) {
-  const draft = await draftOf(strapi, documentId);
+  const draft = await readDraft(strapi, documentId);
   if (!draft) return undefined;
   const source = narrativeSource(draft);
   const acknowledgements = await acknowledgementsOf(strapi, documentId);
@@ -120,7 +115,7 @@ function deskRoutes(strapi: Core.Strapi) {
       method: 'POST',
       path: '/reports/:documentId/statistics',
       handler: guarded('update', async (ctx) => {
-        const draft = await draftOf(strapi, ctx.params.documentId);
+        const draft = await readDraft(strapi, ctx.params.documentId);
         if (!draft) {
           refuse(ctx, 404, '年报不存在');
           return;

@@ -6,7 +6,8 @@ import type { Core } from '@strapi/strapi';
 import { reportUid, runUid } from './run-records';
 
 const agencyUid = 'api::agency.agency';
-const explorer = (action: string) => `plugin::content-manager.explorer.${action}`;
+/** A content-manager permission, as roles are granted them and abilities checked. */
+export const explorer = (action: string) => `plugin::content-manager.explorer.${action}`;
 
 interface RoleDefinition {
   readonly code: string;

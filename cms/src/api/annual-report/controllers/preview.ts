@@ -1,9 +1,9 @@
 // A draft as it will print, with 草稿 marks and its findings, for the editor and the approver before publishing.
 import type { Core } from '@strapi/strapi';
+import { readDraft } from '../../../nianbao/draft-entry';
 import { narrativeSource } from '../../../nianbao/narrative-source';
 import { pipelineGateway } from '../../../nianbao/pipeline-gateway';
 import { previewLinkProblem } from '../../../nianbao/preview-link';
-import { reportUid } from '../../../nianbao/run-records';
 
 interface Context {
   params: { documentId: string };
@@ -29,11 +29,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       ctx.body = page(problem);
       return;
     }
-    const draft = await strapi.documents(reportUid).findOne({
-      documentId,
-      status: 'draft',
-      populate: { agency: true, overview: true },
-    });
+    const draft = await readDraft(strapi, documentId);
     const source = draft ? narrativeSource(draft) : undefined;
     if (!source?.ok) {
       ctx.status = draft ? 422 : 404;

@@ -1,5 +1,6 @@
-// The pipeline as the local CMS sees it: the approval check and the hand-over, run in this process (on AWS the same
-// two calls go to the pipeline's endpoints and a hand-over starts a Step Functions execution).
+// The pipeline as the local CMS sees it: the approval check, the draft preview, the statistics upload and the
+// hand-over, run in this process (on AWS the same calls go to the pipeline's endpoints and a hand-over starts a Step
+// Functions execution).
 import type { NarrativeSource } from '../../functions/core/merge/merge-report';
 import { checkReport } from '../../functions/pipeline/check-report';
 import { acceptHandOver, parseHandOver } from '../../functions/pipeline/hand-over';
